@@ -1,0 +1,12 @@
+"""An in-memory mock of Amazon Connect Customer Profiles for moto.
+
+Importing this package registers the ``customerprofiles`` service with moto, so that
+``mock_aws``, ``ThreadedMotoServer`` and ``moto-customerprofiles-server`` serve it.
+"""
+
+from ._registration import register
+
+register()
+
+__all__ = ["register"]
+__version__ = "0.1.0"

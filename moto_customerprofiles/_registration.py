@@ -1,0 +1,57 @@
+"""Plug the customerprofiles subpackage into moto, once, on import.
+
+moto has no plugin mechanism (getmoto/moto#7126): it finds a service by a URL pattern in
+``moto.backend_index.backend_url_patterns`` and imports its backends from
+``moto.<service>``. Both are provided here; see DESIGN-NOTES for why each step is needed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+
+SERVICE_KEY = "customerprofiles"
+URL_PATTERN = re.compile(r"https?://profile\.(.+)\.amazonaws\.com")
+_SUBMODULES = (
+    "exceptions",
+    "utils",
+    "validation",
+    "base",
+    "domains",
+    "object_types",
+    "tagging",
+    "models",
+    "responses",
+    "urls",
+)
+
+
+def register() -> None:
+    """Idempotent: a second call changes nothing."""
+    from moto import backend_index
+
+    package = importlib.import_module("moto_customerprofiles.customerprofiles")
+    sys.modules.setdefault(f"moto.{SERVICE_KEY}", package)
+    for name in _SUBMODULES:
+        module = importlib.import_module(f"{package.__name__}.{name}")
+        sys.modules.setdefault(f"moto.{SERVICE_KEY}.{name}", module)
+
+    patterns = backend_index.backend_url_patterns
+    if not any(key == SERVICE_KEY for key, _ in patterns):
+        # Mutate in place: moto's server and proxy hold references to this list.
+        patterns.append((SERVICE_KEY, URL_PATTERN))
+
+    _join_cloudformation_lookups()
+
+
+def _join_cloudformation_lookups() -> None:
+    """Forget CloudFormation's cached model lookups, in case a stack was parsed first."""
+    try:
+        from moto.cloudformation import parsing
+    except ImportError:  # pragma: no cover - moto without cloudformation
+        return
+    for name in ("get_model_list", "get_model_map", "get_name_type_map"):
+        cached = getattr(parsing, name, None)
+        if cached is not None and hasattr(cached, "cache_clear"):
+            cached.cache_clear()

@@ -1,0 +1,3 @@
+from .models import customerprofiles_backends
+
+__all__ = ["customerprofiles_backends"]
