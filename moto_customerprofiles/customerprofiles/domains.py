@@ -10,10 +10,20 @@ from moto.utilities.tagging_service import TaggingService
 
 from .base import CustomerProfilesBackendBase, TaggableResource
 from .exceptions import BadRequestException
-from .utils import OBJECT_TYPES, make_arn, paginated
+from .utils import (
+    EVENT_TRIGGERS,
+    INTEGRATIONS,
+    OBJECT_TYPES,
+    SEGMENT_DEFINITIONS,
+    make_arn,
+    paginated,
+)
 
 if TYPE_CHECKING:
+    from .event_triggers import EventTrigger
+    from .integrations import Integration
     from .object_types import ProfileObjectType
+    from .segments import SegmentDefinition
 
 MAX_DOMAINS_PER_REGION = 100
 
@@ -54,6 +64,9 @@ class Domain(TaggableResource):
         self.rule_based_matching = _rule_based_matching(rule_based_matching, "ACTIVE")
         self.data_store = _copy(data_store)
         self.object_types: dict[str, ProfileObjectType] = {}
+        self.integrations: dict[str, Integration] = {}
+        self.event_triggers: dict[str, EventTrigger] = {}
+        self.segment_definitions: dict[str, SegmentDefinition] = {}
 
     @property
     def stats(self) -> dict[str, int]:
@@ -66,10 +79,40 @@ class Domain(TaggableResource):
 
     def children_by_kind(self) -> dict[str, Mapping[str, TaggableResource]]:
         """The sub-resources the domain holds, by the kind their ARNs name."""
-        return {OBJECT_TYPES: self.object_types}
+        return {
+            OBJECT_TYPES: self.object_types,
+            INTEGRATIONS: self.integrations,
+            EVENT_TRIGGERS: self.event_triggers,
+            SEGMENT_DEFINITIONS: self.segment_definitions,
+        }
 
     def children(self) -> list[TaggableResource]:
         return [r for kind in self.children_by_kind().values() for r in kind.values()]
+
+    def remove_integration(self, uri: str) -> None:
+        self.integrations.pop(uri).forget_tags()
+
+    def remove_event_trigger(self, name: str) -> None:
+        """Integrations that named the trigger are left with no trigger."""
+        self.event_triggers.pop(name).forget_tags()
+        for integration in self.integrations.values():
+            if name in integration.event_trigger_names:
+                integration.event_trigger_names.remove(name)
+                integration.touch()
+
+    def remove_object_type(self, name: str) -> None:
+        """
+        Removes the type's event triggers, and disables the integrations that use it: an
+        integration mapping only this type is removed, one mapping several types loses
+        the mappings to this one.
+        """
+        self.object_types.pop(name).forget_tags()
+        for trigger in list(self.event_triggers.values()):
+            if trigger.object_type_name == name:
+                self.remove_event_trigger(trigger.event_trigger_name)
+        for integration in list(self.integrations.values()):
+            if integration.drop_object_type(name):
+                self.remove_integration(integration.uri)
 
 
 class DomainsBackend(CustomerProfilesBackendBase):

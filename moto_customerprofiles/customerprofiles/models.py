@@ -8,8 +8,9 @@ from .tagging import TaggingBackend
 class CustomerProfilesBackend(TaggingBackend):
     """Implementation of Customer Profiles APIs.
 
-    Each resource family lives in its own module (domains, object types, tagging); this
-    class combines them, as moto's EC2 backend does.
+    Each resource family lives in its own module (domains, object types, segment
+    definitions, event triggers, integrations, tagging), each building on the one before;
+    this class is the last of the chain.
     """
 
 

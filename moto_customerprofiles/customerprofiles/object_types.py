@@ -190,11 +190,11 @@ class ObjectTypesBackend(DomainsBackend):
         self, domain_name: str, object_type_name: str
     ) -> str:
         """
-        Deletes the object type with its tags.
+        Also deletes the event triggers on the type and disables the integrations that
+        use it (see the README's limitations).
         """
-        object_type = self._get_object_type(domain_name, object_type_name)
-        object_type.forget_tags()
-        del self.domains[domain_name].object_types[object_type_name]
+        self._get_object_type(domain_name, object_type_name)
+        self.domains[domain_name].remove_object_type(object_type_name)
         return f"Object type {object_type_name} was deleted."
 
     @paginated

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import json
-from typing import Any
+from collections.abc import Callable
+from functools import cache
+from typing import Any, TypeVar
 from urllib.parse import parse_qs
 
 from botocore.model import OperationModel
@@ -17,6 +20,8 @@ from .models import CustomerProfilesBackend, customerprofiles_backends
 from .validation import parse_body, uri_labels, validate_request
 
 SERVICE_NAME = "customer-profiles"
+PAGINATION_PARAMETERS = frozenset({"next_token", "max_results"})
+T = TypeVar("T")
 
 
 class CustomerProfilesResponse(BaseResponse):
@@ -93,9 +98,21 @@ class CustomerProfilesResponse(BaseResponse):
             return status, headers, body
         return super().call_action()
 
-    def _kwargs(self) -> dict[str, Any]:
-        """The request's members, named as the backend methods' parameters."""
-        return {camelcase_to_underscores(k): v for k, v in self.params.items()}
+    def _call(self, method: Callable[..., T]) -> T:
+        """Call a backend method with the request's members as keyword arguments.
+
+        Members the method does not take (added to the model by a newer botocore) are
+        not passed on.
+        """
+        accepted = _parameters(method)
+        kwargs = {
+            name: value
+            for name, value in (
+                (camelcase_to_underscores(k), v) for k, v in self.params.items()
+            )
+            if name in accepted
+        }
+        return method(**kwargs)
 
     def _list(self, items_and_token: tuple[list[Any], str | None]) -> ActionResult:
         items, next_token = items_and_token
@@ -104,49 +121,106 @@ class CustomerProfilesResponse(BaseResponse):
     # --- domains ----------------------------------------------------------------------
 
     def create_domain(self) -> ActionResult:
-        return ActionResult(self.backend.create_domain(**self._kwargs()))
+        return ActionResult(self._call(self.backend.create_domain))
 
     def get_domain(self) -> ActionResult:
-        return ActionResult(self.backend.get_domain(**self._kwargs()))
+        return ActionResult(self._call(self.backend.get_domain))
 
     def update_domain(self) -> ActionResult:
-        return ActionResult(self.backend.update_domain(**self._kwargs()))
+        return ActionResult(self._call(self.backend.update_domain))
 
     def delete_domain(self) -> ActionResult:
-        return ActionResult({"Message": self.backend.delete_domain(**self._kwargs())})
+        return ActionResult({"Message": self._call(self.backend.delete_domain)})
 
     def list_domains(self) -> ActionResult:
-        return self._list(self.backend.list_domains(**self._kwargs()))
+        return self._list(self._call(self.backend.list_domains))
 
     # --- profile object types ---------------------------------------------------------
 
     def put_profile_object_type(self) -> ActionResult:
-        return ActionResult(self.backend.put_profile_object_type(**self._kwargs()))
+        return ActionResult(self._call(self.backend.put_profile_object_type))
 
     def get_profile_object_type(self) -> ActionResult:
-        return ActionResult(self.backend.get_profile_object_type(**self._kwargs()))
+        return ActionResult(self._call(self.backend.get_profile_object_type))
 
     def delete_profile_object_type(self) -> ActionResult:
-        message = self.backend.delete_profile_object_type(**self._kwargs())
+        message = self._call(self.backend.delete_profile_object_type)
         return ActionResult({"Message": message})
 
     def list_profile_object_types(self) -> ActionResult:
-        return self._list(self.backend.list_profile_object_types(**self._kwargs()))
+        return self._list(self._call(self.backend.list_profile_object_types))
+
+    # --- segment definitions ----------------------------------------------------------
+
+    def create_segment_definition(self) -> ActionResult:
+        return ActionResult(self._call(self.backend.create_segment_definition))
+
+    def get_segment_definition(self) -> ActionResult:
+        return ActionResult(self._call(self.backend.get_segment_definition))
+
+    def delete_segment_definition(self) -> ActionResult:
+        return ActionResult(
+            {"Message": self._call(self.backend.delete_segment_definition)}
+        )
+
+    def list_segment_definitions(self) -> ActionResult:
+        return self._list(self._call(self.backend.list_segment_definitions))
+
+    # --- event triggers ---------------------------------------------------------------
+
+    def create_event_trigger(self) -> ActionResult:
+        return ActionResult(self._call(self.backend.create_event_trigger))
+
+    def get_event_trigger(self) -> ActionResult:
+        return ActionResult(self._call(self.backend.get_event_trigger))
+
+    def update_event_trigger(self) -> ActionResult:
+        return ActionResult(self._call(self.backend.update_event_trigger))
+
+    def delete_event_trigger(self) -> ActionResult:
+        return ActionResult({"Message": self._call(self.backend.delete_event_trigger)})
+
+    def list_event_triggers(self) -> ActionResult:
+        return self._list(self._call(self.backend.list_event_triggers))
+
+    # --- integrations -----------------------------------------------------------------
+
+    def put_integration(self) -> ActionResult:
+        return ActionResult(self._call(self.backend.put_integration))
+
+    def get_integration(self) -> ActionResult:
+        return ActionResult(self._call(self.backend.get_integration))
+
+    def delete_integration(self) -> ActionResult:
+        return ActionResult({"Message": self._call(self.backend.delete_integration)})
+
+    def list_integrations(self) -> ActionResult:
+        return self._list(self._call(self.backend.list_integrations))
+
+    def list_account_integrations(self) -> ActionResult:
+        return self._list(self._call(self.backend.list_account_integrations))
 
     # --- tagging ----------------------------------------------------------------------
 
     def tag_resource(self) -> ActionResult:
-        self.backend.tag_resource(**self._kwargs())
+        self._call(self.backend.tag_resource)
         return EmptyResult()
 
     def untag_resource(self) -> ActionResult:
-        self.backend.untag_resource(**self._kwargs())
+        self._call(self.backend.untag_resource)
         return EmptyResult()
 
     def list_tags_for_resource(self) -> ActionResult:
-        return ActionResult(
-            {"tags": self.backend.list_tags_for_resource(**self._kwargs())}
-        )
+        return ActionResult({"tags": self._call(self.backend.list_tags_for_resource)})
+
+
+@cache
+def _signature_of(function: Callable[..., Any]) -> frozenset[str]:
+    return frozenset(inspect.signature(function).parameters) | PAGINATION_PARAMETERS
+
+
+def _parameters(method: Callable[..., Any]) -> frozenset[str]:
+    return _signature_of(getattr(method, "__func__", method))
 
 
 def _error_without_context(error: ServiceException) -> TYPE_RESPONSE:

@@ -1,0 +1,139 @@
+"""Segment definitions, as far as an event trigger's SegmentFilter needs them."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from moto.utilities.tagging_service import TaggingService
+
+from .base import TaggableResource
+from .exceptions import BadRequestException, ResourceNotFoundException
+from .object_types import ObjectTypesBackend
+from .utils import SEGMENT_DEFINITIONS, paginated
+
+
+class SegmentDefinition(TaggableResource):
+    def __init__(
+        self,
+        tagger: TaggingService,
+        arn: str,
+        segment_definition_name: str,
+        display_name: str,
+        description: str | None,
+        segment_groups: dict[str, Any] | None,
+        segment_sql_query: str | None,
+        segment_sort: dict[str, Any] | None,
+    ) -> None:
+        super().__init__(tagger, arn)
+        self.segment_definition_name = segment_definition_name
+        self.display_name = display_name
+        self.description = description
+        self.segment_groups = copy.deepcopy(segment_groups)
+        self.segment_sql_query = segment_sql_query
+        self.segment_sort = copy.deepcopy(segment_sort)
+        self.segment_type = "ENHANCED" if segment_sql_query else "CLASSIC"
+
+    @property
+    def segment_definition_arn(self) -> str:
+        return self.arn
+
+    def source_segment_names(self) -> list[str]:
+        groups = (self.segment_groups or {}).get("Groups", [])
+        return [
+            source["SegmentDefinitionName"]
+            for group in groups
+            for source in group.get("SourceSegments", [])
+            if "SegmentDefinitionName" in source
+        ]
+
+
+class SegmentsBackend(ObjectTypesBackend):
+    def create_segment_definition(
+        self,
+        domain_name: str,
+        segment_definition_name: str,
+        display_name: str,
+        description: str | None = None,
+        segment_groups: dict[str, Any] | None = None,
+        segment_sql_query: str | None = None,
+        segment_sort: dict[str, Any] | None = None,
+        tags: dict[str, str] | None = None,
+    ) -> SegmentDefinition:
+        """
+        The definition is stored and validated (exactly one of SegmentGroups and
+        SegmentSqlQuery; every source segment must exist); membership is not evaluated.
+        """
+        domain = self._get_domain(domain_name)
+        if segment_definition_name in domain.segment_definitions:
+            raise BadRequestException(
+                f"Segment definition with name {segment_definition_name} already exists"
+            )
+        if (segment_groups is None) == (segment_sql_query is None):
+            raise BadRequestException(
+                "Exactly one of SegmentGroups and SegmentSqlQuery must be specified"
+            )
+        segment = SegmentDefinition(
+            tagger=self.tagger,
+            arn=self.domain_arn(
+                domain_name, SEGMENT_DEFINITIONS, segment_definition_name
+            ),
+            segment_definition_name=segment_definition_name,
+            display_name=display_name,
+            description=description,
+            segment_groups=segment_groups,
+            segment_sql_query=segment_sql_query,
+            segment_sort=segment_sort,
+        )
+        for source in segment.source_segment_names():
+            self._get_segment_definition(domain_name, source)
+        segment.set_tags(tags)
+        domain.segment_definitions[segment_definition_name] = segment
+        return segment
+
+    def _get_segment_definition(
+        self, domain_name: str, segment_definition_name: str
+    ) -> SegmentDefinition:
+        domain = self._get_domain(domain_name)
+        segment = domain.segment_definitions.get(segment_definition_name)
+        if segment is None:
+            raise ResourceNotFoundException(
+                f"Segment definition {segment_definition_name} does not exist in "
+                f"domain {domain_name}."
+            )
+        return segment
+
+    def get_segment_definition(
+        self, domain_name: str, segment_definition_name: str
+    ) -> SegmentDefinition:
+        return self._get_segment_definition(domain_name, segment_definition_name)
+
+    def delete_segment_definition(
+        self, domain_name: str, segment_definition_name: str
+    ) -> str:
+        """
+        Refused while an event trigger's SegmentFilter or another segment names it.
+        """
+        self._get_segment_definition(domain_name, segment_definition_name)
+        domain = self.domains[domain_name]
+        for trigger in domain.event_triggers.values():
+            if trigger.segment_filter == segment_definition_name:
+                raise BadRequestException(
+                    f"Segment definition {segment_definition_name} is used by event "
+                    f"trigger {trigger.event_trigger_name}"
+                )
+        for other in domain.segment_definitions.values():
+            if segment_definition_name in other.source_segment_names():
+                raise BadRequestException(
+                    f"Segment definition {segment_definition_name} is used by segment "
+                    f"definition {other.segment_definition_name}"
+                )
+        domain.segment_definitions.pop(segment_definition_name).forget_tags()
+        return f"Segment definition {segment_definition_name} was deleted."
+
+    @paginated
+    def list_segment_definitions(self, domain_name: str) -> list[SegmentDefinition]:
+        domain = self._get_domain(domain_name)
+        return sorted(
+            domain.segment_definitions.values(), key=lambda s: s.segment_definition_name
+        )
