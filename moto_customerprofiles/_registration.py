@@ -23,6 +23,8 @@ _SUBMODULES = (
     "segments",
     "event_triggers",
     "integrations",
+    "event_streams",
+    "profiles",
     "tagging",
     "models",
     "responses",

@@ -11,6 +11,7 @@ from moto.utilities.tagging_service import TaggingService
 from .base import CustomerProfilesBackendBase, TaggableResource
 from .exceptions import BadRequestException
 from .utils import (
+    EVENT_STREAMS,
     EVENT_TRIGGERS,
     INTEGRATIONS,
     OBJECT_TYPES,
@@ -20,9 +21,11 @@ from .utils import (
 )
 
 if TYPE_CHECKING:
+    from .event_streams import EventStream
     from .event_triggers import EventTrigger
     from .integrations import Integration
     from .object_types import ProfileObjectType
+    from .profiles import Profile, ProfileObject
     from .segments import SegmentDefinition
 
 MAX_DOMAINS_PER_REGION = 100
@@ -67,14 +70,21 @@ class Domain(TaggableResource):
         self.integrations: dict[str, Integration] = {}
         self.event_triggers: dict[str, EventTrigger] = {}
         self.segment_definitions: dict[str, SegmentDefinition] = {}
+        self.event_streams: dict[str, EventStream] = {}
+        self.profiles: dict[str, Profile] = {}
+        # (object type, unique key) -> object; (key name, value) -> profile ids
+        self.profile_objects: dict[tuple[str, str], ProfileObject] = {}
+        self.profile_index: dict[tuple[str, str], set[str]] = {}
+        self.indexed_keys: dict[str, dict[str, set[str]]] = {}
 
     @property
     def stats(self) -> dict[str, int]:
+        objects = self.profile_objects.values()
         return {
-            "ProfileCount": 0,
-            "MeteringProfileCount": 0,
-            "ObjectCount": 0,
-            "TotalSize": 0,
+            "ProfileCount": len(self.profiles),
+            "MeteringProfileCount": len(self.profiles),
+            "ObjectCount": len(objects),
+            "TotalSize": sum(len(o.object.encode()) for o in objects),
         }
 
     def children_by_kind(self) -> dict[str, Mapping[str, TaggableResource]]:
@@ -84,6 +94,7 @@ class Domain(TaggableResource):
             INTEGRATIONS: self.integrations,
             EVENT_TRIGGERS: self.event_triggers,
             SEGMENT_DEFINITIONS: self.segment_definitions,
+            EVENT_STREAMS: self.event_streams,
         }
 
     def children(self) -> list[TaggableResource]:
@@ -102,11 +113,13 @@ class Domain(TaggableResource):
 
     def remove_object_type(self, name: str) -> None:
         """
-        Removes the type's event triggers, and disables the integrations that use it: an
+        Removes the type's objects and event triggers, and disables the integrations that use it: an
         integration mapping only this type is removed, one mapping several types loses
         the mappings to this one.
         """
         self.object_types.pop(name).forget_tags()
+        for key in [k for k in self.profile_objects if k[0] == name]:
+            del self.profile_objects[key]
         for trigger in list(self.event_triggers.values()):
             if trigger.object_type_name == name:
                 self.remove_event_trigger(trigger.event_trigger_name)

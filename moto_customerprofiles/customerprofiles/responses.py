@@ -110,7 +110,7 @@ class CustomerProfilesResponse(BaseResponse):
             for name, value in (
                 (camelcase_to_underscores(k), v) for k, v in self.params.items()
             )
-            if name in accepted
+            if accepted is None or name in accepted
         }
         return method(**kwargs)
 
@@ -200,6 +200,61 @@ class CustomerProfilesResponse(BaseResponse):
     def list_account_integrations(self) -> ActionResult:
         return self._list(self._call(self.backend.list_account_integrations))
 
+    # --- event streams ----------------------------------------------------------------
+
+    def create_event_stream(self) -> ActionResult:
+        return ActionResult(self._call(self.backend.create_event_stream))
+
+    def get_event_stream(self) -> ActionResult:
+        return ActionResult(self._call(self.backend.get_event_stream))
+
+    def delete_event_stream(self) -> ActionResult:
+        self._call(self.backend.delete_event_stream)
+        return EmptyResult()
+
+    def list_event_streams(self) -> ActionResult:
+        return self._list(self._call(self.backend.list_event_streams))
+
+    # --- profiles -----------------------------------------------------------------------
+
+    def create_profile(self) -> ActionResult:
+        return ActionResult({"ProfileId": self._call(self.backend.create_profile)})
+
+    def update_profile(self) -> ActionResult:
+        return ActionResult({"ProfileId": self._call(self.backend.update_profile)})
+
+    def delete_profile(self) -> ActionResult:
+        return ActionResult({"Message": self._call(self.backend.delete_profile)})
+
+    def search_profiles(self) -> ActionResult:
+        return self._list(self._call(self.backend.search_profiles))
+
+    def batch_get_profile(self) -> ActionResult:
+        profiles, errors = self._call(self.backend.batch_get_profile)
+        return ActionResult({"Profiles": profiles, "Errors": errors})
+
+    def add_profile_key(self) -> ActionResult:
+        key_name, values = self._call(self.backend.add_profile_key)
+        return ActionResult({"KeyName": key_name, "Values": values})
+
+    def delete_profile_key(self) -> ActionResult:
+        return ActionResult({"Message": self._call(self.backend.delete_profile_key)})
+
+    def merge_profiles(self) -> ActionResult:
+        return ActionResult({"Message": self._call(self.backend.merge_profiles)})
+
+    # --- profile objects ----------------------------------------------------------------
+
+    def put_profile_object(self) -> ActionResult:
+        unique_key = self._call(self.backend.put_profile_object)
+        return ActionResult({"ProfileObjectUniqueKey": unique_key})
+
+    def list_profile_objects(self) -> ActionResult:
+        return self._list(self._call(self.backend.list_profile_objects))
+
+    def delete_profile_object(self) -> ActionResult:
+        return ActionResult({"Message": self._call(self.backend.delete_profile_object)})
+
     # --- tagging ----------------------------------------------------------------------
 
     def tag_resource(self) -> ActionResult:
@@ -215,11 +270,15 @@ class CustomerProfilesResponse(BaseResponse):
 
 
 @cache
-def _signature_of(function: Callable[..., Any]) -> frozenset[str]:
-    return frozenset(inspect.signature(function).parameters) | PAGINATION_PARAMETERS
+def _signature_of(function: Callable[..., Any]) -> frozenset[str] | None:
+    """The keyword parameters a backend method takes; None when it takes **kwargs."""
+    parameters = inspect.signature(function).parameters.values()
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return None
+    return frozenset(p.name for p in parameters) | PAGINATION_PARAMETERS
 
 
-def _parameters(method: Callable[..., Any]) -> frozenset[str]:
+def _parameters(method: Callable[..., Any]) -> frozenset[str] | None:
     return _signature_of(getattr(method, "__func__", method))
 
 

@@ -6,7 +6,7 @@ import re
 
 from .base import TaggableResource
 from .exceptions import BadRequestException, ResourceNotFoundException
-from .integrations import IntegrationsBackend
+from .profiles import ProfilesBackend
 
 MAX_TAGS_PER_RESOURCE = 50
 _ARN = re.compile(
@@ -15,7 +15,7 @@ _ARN = re.compile(
 )
 
 
-class TaggingBackend(IntegrationsBackend):
+class TaggingBackend(ProfilesBackend):
     def _get_taggable(self, resource_arn: str) -> TaggableResource:
         match = _ARN.match(resource_arn)
         if match is None:

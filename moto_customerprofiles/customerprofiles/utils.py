@@ -57,6 +57,9 @@ PAGINATION_MODEL = {
     "list_account_integrations": _list_model("arn"),
     "list_event_triggers": _list_model("event_trigger_name"),
     "list_segment_definitions": _list_model("segment_definition_name"),
+    "list_event_streams": _list_model("event_stream_name"),
+    "search_profiles": _list_model("profile_id"),
+    "list_profile_objects": _list_model("profile_object_unique_key"),
 }
 
 

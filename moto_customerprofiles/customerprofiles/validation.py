@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import unquote
 
-from botocore.model import OperationModel, Shape, StructureShape
+from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
 
 from .exceptions import BadRequestException
 
@@ -56,6 +56,38 @@ def uri_template_regex(request_uri: str) -> re.Pattern[str]:
         else:
             regex += re.escape(part)
     return re.compile(f"^{regex}/?$")
+
+
+@cache
+def _strict_uri_regex(request_uri: str) -> re.Pattern[str]:
+    """Like ``uri_template_regex``, but only ``{Label+}`` may span slashes."""
+    parts = re.split(r"(\{[^}]+\})", request_uri.split("?")[0])
+    regex = ""
+    for part in parts:
+        if part.startswith("{"):
+            pattern = ".+" if part.endswith("+}") else "[^/]+"
+            regex += f"(?:{pattern})"
+        else:
+            regex += re.escape(part)
+    return re.compile(f"^{regex}/?$")
+
+
+def operation_for_path(
+    service_model: ServiceModel, method: str, raw_path: str
+) -> str | None:
+    """The operation whose method and requestUri path match, ignoring the query string.
+
+    A routing fallback: moto 5.2.5's router also requires an operation's required query
+    members (``DELETE /tags/{resourceArn}`` without ``tagKeys`` matches nothing), while
+    AWS routes such a request and answers a validation error.
+    """
+    for name in service_model.operation_names:
+        http = service_model.operation_model(name).http
+        if http["method"] == method.upper() and _strict_uri_regex(
+            http["requestUri"]
+        ).match(raw_path):
+            return str(name)
+    return None
 
 
 def uri_labels(operation: OperationModel, raw_path: str) -> dict[str, str]:
