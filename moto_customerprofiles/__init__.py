@@ -8,5 +8,7 @@ from ._registration import register
 
 register()
 
-__all__ = ["register"]
+from .customerprofiles.moto_api import trigger_invocations  # noqa: E402
+
+__all__ = ["register", "trigger_invocations"]
 __version__ = "0.1.0"

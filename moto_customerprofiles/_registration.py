@@ -25,10 +25,14 @@ _SUBMODULES = (
     "integrations",
     "event_streams",
     "profiles",
+    "conditions",
+    "segment_membership",
+    "live_triggers",
     "tagging",
     "models",
     "responses",
     "urls",
+    "moto_api",
 )
 
 
@@ -47,7 +51,17 @@ def register() -> None:
         # Mutate in place: moto's server and proxy hold references to this list.
         patterns.append((SERVICE_KEY, URL_PATTERN))
 
+    _serve_trigger_invocations(package.__name__)
     _join_cloudformation_lookups()
+
+
+def _serve_trigger_invocations(package_name: str) -> None:
+    """Add our read-only route to moto's /moto-api/ (cleared by /moto-api/reset)."""
+    from moto.moto_api._internal import urls
+
+    api = importlib.import_module(f"{package_name}.moto_api")
+    route = "{0}" + api.TRIGGER_INVOCATIONS_PATH + "$"
+    urls.url_paths.setdefault(route, api.trigger_invocations_response)
 
 
 def _join_cloudformation_lookups() -> None:

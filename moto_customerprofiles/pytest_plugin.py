@@ -8,12 +8,13 @@ them.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
 DEFAULT_REGION = "us-east-1"
+TRIGGER_INVOCATIONS_PATH = "/moto-api/customerprofiles/trigger-invocations"
 
 
 @pytest.fixture
@@ -53,3 +54,30 @@ def customerprofiles_client(
     import boto3
 
     return boto3.client("customer-profiles", region_name=customerprofiles_region)
+
+
+@pytest.fixture
+def customerprofiles_trigger_invocations(
+    customerprofiles_mock: None,
+) -> Callable[..., list[dict[str, Any]]]:
+    """A function returning the recorded event-trigger invocations (see the README).
+
+    In server mode (TEST_SERVER_MODE=true) it reads them over HTTP from the server.
+    """
+    from moto import settings
+
+    import moto_customerprofiles
+
+    def read(domain_name: str | None = None) -> list[dict[str, Any]]:
+        if not settings.TEST_SERVER_MODE:
+            return moto_customerprofiles.trigger_invocations(domain_name)
+        import requests
+
+        url = settings.test_server_mode_endpoint() + TRIGGER_INVOCATIONS_PATH
+        params = {"domain": domain_name} if domain_name else {}
+        response = requests.get(url, params=params, timeout=30)
+        response.raise_for_status()
+        items: list[dict[str, Any]] = response.json()["TriggerInvocations"]
+        return items
+
+    return read

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .integrations import Integration
     from .object_types import ProfileObjectType
     from .profiles import Profile, ProfileObject
+    from .segment_membership import SegmentEstimate
     from .segments import SegmentDefinition
 
 MAX_DOMAINS_PER_REGION = 100
@@ -71,6 +72,7 @@ class Domain(TaggableResource):
         self.event_triggers: dict[str, EventTrigger] = {}
         self.segment_definitions: dict[str, SegmentDefinition] = {}
         self.event_streams: dict[str, EventStream] = {}
+        self.segment_estimates: dict[str, SegmentEstimate] = {}
         self.profiles: dict[str, Profile] = {}
         # (object type, unique key) -> object; (key name, value) -> profile ids
         self.profile_objects: dict[tuple[str, str], ProfileObject] = {}

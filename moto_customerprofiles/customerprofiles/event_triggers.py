@@ -3,62 +3,36 @@
 from __future__ import annotations
 
 import copy
-from datetime import datetime
 from typing import Any
 
 from moto.utilities.tagging_service import TaggingService
 
 from .base import TaggableResource
+from .conditions import (
+    DATE_OPERATORS,
+    NUMBER_OPERATORS,
+    RANGE_OPERATORS,
+    SINGLE_STRING_OPERATORS,
+    as_utc,
+    parse_date,
+    parse_number,
+)
 from .exceptions import BadRequestException, ResourceNotFoundException
 from .object_types import ProfileObjectType
 from .segments import SegmentsBackend
 from .utils import EVENT_TRIGGERS, paginated
 
 MAX_EVENT_TRIGGERS_PER_DOMAIN = 50
-NUMBER_OPERATORS = {
-    "GREATER_THAN",
-    "LESS_THAN",
-    "GREATER_THAN_OR_EQUAL",
-    "LESS_THAN_OR_EQUAL",
-    "EQUAL",
-}
-DATE_OPERATORS = {"BEFORE", "AFTER", "ON"}
-RANGE_OPERATORS = {"BETWEEN", "NOT_BETWEEN"}
-SINGLE_STRING_OPERATORS = {"BEGINS_WITH", "ENDS_WITH"}
 
 
-def parse_number(value: str) -> float | None:
-    try:
-        number = float(value)
-    except ValueError:
-        return None
-    return number if number == number and abs(number) != float("inf") else None
-
-
-def parse_date(value: str) -> datetime | None:
-    """An ISO 8601 date or timestamp; a trailing Z is UTC."""
-    text = value.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _range_bounds(
-    values: list[str],
-) -> tuple[float, float] | tuple[datetime, datetime] | None:
+def _range_bounds(values: list[str]) -> tuple[float, float] | None:
+    """BETWEEN's bounds as numbers, or as dates (in epoch seconds)."""
     numbers = [parse_number(v) for v in values]
-    if all(n is not None for n in numbers):
-        return numbers[0], numbers[1]  # type: ignore[return-value]
+    if numbers[0] is not None and numbers[1] is not None:
+        return numbers[0], numbers[1]
     dates = [parse_date(v) for v in values]
-    if all(d is not None for d in dates):
-        low, high = dates[0], dates[1]
-        assert low is not None and high is not None
-        if (low.tzinfo is None) != (high.tzinfo is None):
-            return None
-        return low, high
+    if dates[0] is not None and dates[1] is not None:
+        return as_utc(dates[0]).timestamp(), as_utc(dates[1]).timestamp()
     return None
 
 
@@ -94,7 +68,7 @@ def _check_attribute(
             raise BadRequestException(
                 f"{where}: {operator} takes two numbers or two dates, got {values}"
             )
-        if bounds[0] > bounds[1]:  # type: ignore[operator]
+        if bounds[0] > bounds[1]:
             raise BadRequestException(
                 f"{where}: the lower bound {values[0]} is greater than the upper bound "
                 f"{values[1]}"

@@ -9,7 +9,8 @@ class CustomerProfilesBackend(TaggingBackend):
     """Implementation of Customer Profiles APIs.
 
     Each resource family lives in its own module (domains, object types, segment
-    definitions, event triggers, integrations, event streams, profiles, tagging), each building on the one before;
+    definitions, event triggers, integrations, event streams, profiles, segment
+    membership, live triggers, tagging), each building on the one before;
     this class is the last of the chain.
     """
 

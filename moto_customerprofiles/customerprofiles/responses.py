@@ -13,7 +13,7 @@ from botocore.model import OperationModel
 from moto.core.common_types import TYPE_RESPONSE
 from moto.core.exceptions import ServiceException
 from moto.core.responses import ActionResult, BaseResponse, EmptyResult
-from moto.core.utils import camelcase_to_underscores, get_service_model
+from moto.core.utils import camelcase_to_underscores, get_service_model, utcnow
 
 from .exceptions import BadRequestException, ResourceNotFoundException
 from .models import CustomerProfilesBackend, customerprofiles_backends
@@ -254,6 +254,25 @@ class CustomerProfilesResponse(BaseResponse):
 
     def delete_profile_object(self) -> ActionResult:
         return ActionResult({"Message": self._call(self.backend.delete_profile_object)})
+
+    # --- segment membership -----------------------------------------------------------
+
+    def get_segment_membership(self) -> ActionResult:
+        name, profiles, failures = self._call(self.backend.get_segment_membership)
+        return ActionResult(
+            {
+                "SegmentDefinitionName": name,
+                "Profiles": profiles,
+                "Failures": failures,
+                "LastComputedAt": utcnow(),
+            }
+        )
+
+    def create_segment_estimate(self) -> ActionResult:
+        return ActionResult(self._call(self.backend.create_segment_estimate))
+
+    def get_segment_estimate(self) -> ActionResult:
+        return ActionResult(self._call(self.backend.get_segment_estimate))
 
     # --- tagging ----------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import re
 
 from .base import TaggableResource
 from .exceptions import BadRequestException, ResourceNotFoundException
-from .profiles import ProfilesBackend
+from .live_triggers import LiveTriggersBackend
 
 MAX_TAGS_PER_RESOURCE = 50
 _ARN = re.compile(
@@ -15,7 +15,7 @@ _ARN = re.compile(
 )
 
 
-class TaggingBackend(ProfilesBackend):
+class TaggingBackend(LiveTriggersBackend):
     def _get_taggable(self, resource_arn: str) -> TaggableResource:
         match = _ARN.match(resource_arn)
         if match is None:

@@ -107,11 +107,13 @@ def _show(value: Any) -> str:
 class _Validator:
     def __init__(self) -> None:
         self.problems: list[str] = []
+        # Inside a sensitive structure, list or map every value is sensitive too.
+        self._sensitive_depth = 0
 
     def fail(self, shape: Shape, path: str, value: Any, constraint: str) -> None:
         if value is None:
             shown = "null"
-        elif shape.serialization.get("sensitive") or shape.metadata.get("sensitive"):
+        elif self._sensitive_depth or _is_sensitive(shape):
             shown = "'***'"
         else:
             shown = f"'{_show(value)}'"
@@ -122,8 +124,14 @@ class _Validator:
     def check(self, shape: Shape, value: Any, path: str) -> None:
         kind = shape.type_name
         checker = getattr(self, f"_check_{kind}", None)
-        if checker is not None:
+        if checker is None:
+            return
+        sensitive = _is_sensitive(shape)
+        self._sensitive_depth += sensitive
+        try:
             checker(shape, value, path)
+        finally:
+            self._sensitive_depth -= sensitive
 
     def _check_structure(self, shape: Shape, value: Any, path: str) -> None:
         if not isinstance(value, dict):
@@ -251,6 +259,10 @@ class _Validator:
                 value,
                 f"Member must have value less than or equal to {high}",
             )
+
+
+def _is_sensitive(shape: Shape) -> bool:
+    return bool(shape.serialization.get("sensitive") or shape.metadata.get("sensitive"))
 
 
 def _join(path: str, name: str) -> str:
