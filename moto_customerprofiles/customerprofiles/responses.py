@@ -46,6 +46,12 @@ class CustomerProfilesResponse(BaseResponse):
                 BadRequestException("The request is not valid UTF-8.")
             )
 
+    def _get_action(self) -> str:
+        """moto routes a request several times; one response object serves one request."""
+        if not hasattr(self, "_action"):
+            self._action: str = super()._get_action()
+        return self._action
+
     def _operation(self) -> OperationModel:
         return get_service_model(SERVICE_NAME).operation_model(self._get_action())
 

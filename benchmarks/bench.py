@@ -1,0 +1,506 @@
+"""Micro-benchmarks: our calls against comparable calls of a native moto service.
+
+Everything runs in one process, in decorator mode (``mock_aws``), through boto3 clients,
+so each timing covers the whole path a test pays for: botocore serialization, moto's
+dispatch, our validation, the backend and the response serializer.
+
+The native baseline is ``emr-containers``: a rest-json service that moto implements on
+the same machinery as ours (``automated_parameter_parsing`` and ``ActionResult``), with
+the same code on moto 5.2.0 and 5.2.5.
+
+Each case has two sides, timed in alternating rounds (A then B, then B then A, ...) so
+that drift (CPU frequency, caches, other load) falls on both; a round times one batch of
+calls per side. The table gives each side's median time per call over the rounds, the
+ratio of the two medians, and the spread (25th-75th percentile) of the per-round ratios.
+No assertions: the numbers are informative.
+
+To add a case, write a function returning a ``Case`` and append it to ``CASES``. A side
+may ``setup`` state once (untimed, inside the mock; e.g. create 1,000 event triggers) and
+``prepare`` before each batch (untimed; e.g. reset the backend so that creates do not hit
+a quota). The baseline need not be native moto: "ListEventTriggers over 1,000 triggers"
+against "... over 10" is a case too.
+
+    python benchmarks/bench.py            # fuller run
+    python benchmarks/bench.py --quick    # CI: well under 30 s
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import gc
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+REGION = "us-east-1"  # served by both customer-profiles and emr-containers
+
+
+def _nothing() -> Any:
+    return None
+
+
+@dataclass(frozen=True)
+class Side:
+    label: str
+    # One timed call: (state returned by setup, a call number unique in the run).
+    call: Callable[[Any, int], object]
+    # Once, untimed, inside the mock; its result is the state given to call/prepare.
+    setup: Callable[[], Any] = _nothing
+    # Untimed, before every batch (warm-up included).
+    prepare: Callable[[Any], None] | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    ours: Side
+    baseline: Side
+    # Upper bound on calls per batch (e.g. a quota on the resource created).
+    max_batch: int | None = None
+
+
+@dataclass
+class Result:
+    case: Case
+    ours: list[float] = field(default_factory=list)  # seconds per call, per round
+    baseline: list[float] = field(default_factory=list)
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def _client(service: str) -> Any:
+    import boto3
+
+    return boto3.client(service, region_name=REGION)
+
+
+def _reset(service: str) -> Callable[[Any], None]:
+    """A ``prepare`` that empties one service's backend (BackendDict.reset would empty
+    every service's)."""
+
+    def prepare(state: Any) -> None:
+        from moto.backends import get_backend
+
+        get_backend(service)["123456789012"][REGION].reset()  # type: ignore[call-overload]
+
+    return prepare
+
+
+def _eks_provider(index: int) -> dict[str, Any]:
+    return {
+        "id": "bench-eks-cluster",
+        "type": "EKS",
+        "info": {"eksInfo": {"namespace": f"ns-{index}"}},
+    }
+
+
+# --- cases -------------------------------------------------------------------------------
+
+
+def create_domain() -> Case:
+    return Case(
+        name="CreateDomain",
+        ours=Side(
+            label="customer-profiles CreateDomain",
+            setup=lambda: _client("customer-profiles"),
+            prepare=_reset("customer-profiles"),
+            call=lambda client, i: client.create_domain(
+                DomainName=f"bench-{i}", DefaultExpirationDays=30
+            ),
+        ),
+        baseline=Side(
+            label="emr-containers CreateVirtualCluster",
+            setup=lambda: _client("emr-containers"),
+            prepare=_reset("emr-containers"),
+            call=lambda client, i: client.create_virtual_cluster(
+                name=f"bench-{i}", containerProvider=_eks_provider(i)
+            ),
+        ),
+        max_batch=100,  # MAX_DOMAINS_PER_REGION; the backend is reset before each batch
+    )
+
+
+def _domain_state() -> tuple[Any, str]:
+    client = _client("customer-profiles")
+    client.create_domain(DomainName="bench", DefaultExpirationDays=30)
+    return client, "bench"
+
+
+def _virtual_cluster_state() -> tuple[Any, str]:
+    client = _client("emr-containers")
+    created = client.create_virtual_cluster(
+        name="bench", containerProvider=_eks_provider(0)
+    )
+    return client, created["id"]
+
+
+def get_domain() -> Case:
+    return Case(
+        name="GetDomain",
+        ours=Side(
+            label="customer-profiles GetDomain",
+            setup=_domain_state,
+            call=lambda state, i: state[0].get_domain(DomainName=state[1]),
+        ),
+        baseline=Side(
+            label="emr-containers DescribeVirtualCluster",
+            setup=_virtual_cluster_state,
+            call=lambda state, i: state[0].describe_virtual_cluster(id=state[1]),
+        ),
+    )
+
+
+def _backend() -> Any:
+    from moto_customerprofiles.customerprofiles.models import customerprofiles_backends
+
+    return customerprofiles_backends["123456789012"][REGION]
+
+
+ORDER_FIELDS = {
+    "email": {"Source": "_source.email", "Target": "_profile.EmailAddress"},
+    "id": {"Source": "_source.id"},
+    "total": {"Source": "_source.total"},
+}
+ORDER_KEYS = {
+    "email": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["email"]}],
+    "id": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
+}
+CONDITIONS = [
+    {
+        "EventTriggerDimensions": [
+            {
+                "ObjectAttributes": [
+                    {
+                        "FieldName": "total",
+                        "ComparisonOperator": "GREATER_THAN",
+                        "Values": ["100"],
+                    }
+                ]
+            }
+        ],
+        "LogicalOperator": "ANY",
+    }
+]
+
+
+def _orders_domain(
+    name: str = "bench", triggers: int = 0, event_stream: bool = False
+) -> tuple[Any, str]:
+    """A domain with an Order object type, ``triggers`` triggers on it (made in the
+    backend directly, past the quota) and optionally an event stream."""
+    client = _client("customer-profiles")
+    client.create_domain(DomainName=name, DefaultExpirationDays=30)
+    client.put_profile_object_type(
+        DomainName=name,
+        ObjectTypeName="Order",
+        Description="orders",
+        AllowProfileCreation=True,
+        Fields=ORDER_FIELDS,
+        Keys=ORDER_KEYS,
+    )
+    if triggers:
+        client.create_event_trigger(
+            DomainName=name,
+            EventTriggerName="t-0000",
+            ObjectTypeName="Order",
+            EventTriggerConditions=CONDITIONS,
+        )
+        domain = _backend().domains[name]
+        template = domain.event_triggers["t-0000"]
+        for index in range(1, triggers):
+            clone = copy.copy(template)
+            clone.event_trigger_name = f"t-{index:04d}"
+            clone.arn = f"{template.arn[: -len('t-0000')]}{clone.event_trigger_name}"
+            domain.event_triggers[clone.event_trigger_name] = clone
+    if event_stream:
+        kinesis = _client("kinesis")
+        kinesis.create_stream(StreamName=f"{name}-stream", ShardCount=1)
+        arn = kinesis.describe_stream(StreamName=f"{name}-stream")["StreamDescription"][
+            "StreamARN"
+        ]
+        client.create_event_stream(DomainName=name, EventStreamName="es", Uri=arn)
+    return client, name
+
+
+def _put_order(state: tuple[Any, str], i: int) -> object:
+    client, name = state
+    order = {"email": f"c{i % 50}@example.com", "id": str(i), "total": i % 200}
+    return client.put_profile_object(
+        DomainName=name, ObjectTypeName="Order", Object=json.dumps(order)
+    )
+
+
+def create_event_trigger() -> Case:
+    def clear_triggers(state: tuple[Any, str]) -> None:
+        _backend().domains[state[1]].event_triggers.clear()
+
+    return Case(
+        name="CreateEventTrigger",
+        ours=Side(
+            label="customer-profiles CreateEventTrigger",
+            setup=_orders_domain,
+            prepare=clear_triggers,
+            call=lambda state, i: state[0].create_event_trigger(
+                DomainName=state[1],
+                EventTriggerName=f"t-{i}",
+                ObjectTypeName="Order",
+                EventTriggerConditions=CONDITIONS,
+            ),
+        ),
+        baseline=Side(
+            label="emr-containers CreateVirtualCluster",
+            setup=lambda: _client("emr-containers"),
+            prepare=_reset("emr-containers"),
+            call=lambda client, i: client.create_virtual_cluster(
+                name=f"bench-{i}", containerProvider=_eks_provider(i)
+            ),
+        ),
+        max_batch=50,  # MAX_EVENT_TRIGGERS_PER_DOMAIN; cleared before each batch
+    )
+
+
+def list_event_triggers() -> Case:
+    return Case(
+        name="ListEventTriggers",
+        ours=Side(
+            label="page of 100 over 1,000 triggers",
+            setup=lambda: _orders_domain("big", triggers=1000),
+            call=lambda state, i: state[0].list_event_triggers(
+                DomainName=state[1], MaxResults=100
+            ),
+        ),
+        baseline=Side(
+            label="page of 10 over 10 triggers",
+            setup=lambda: _orders_domain("small", triggers=10),
+            call=lambda state, i: state[0].list_event_triggers(
+                DomainName=state[1], MaxResults=10
+            ),
+        ),
+    )
+
+
+def put_profile_object_event_stream() -> Case:
+    return Case(
+        name="PutProfileObject+stream",
+        ours=Side(
+            label="with an event stream",
+            setup=lambda: _orders_domain("streamed", event_stream=True),
+            call=_put_order,
+        ),
+        baseline=Side(
+            label="without an event stream",
+            setup=lambda: _orders_domain("plain"),
+            call=_put_order,
+        ),
+    )
+
+
+def put_profile_object_triggers() -> Case:
+    return Case(
+        name="PutProfileObject+triggers",
+        ours=Side(
+            label="50 triggers on the type",
+            setup=lambda: _orders_domain("triggered", triggers=50),
+            call=_put_order,
+        ),
+        baseline=Side(
+            label="no triggers",
+            setup=lambda: _orders_domain("plain"),
+            call=_put_order,
+        ),
+    )
+
+
+def _profiles_domain(name: str, count: int) -> tuple[Any, str]:
+    client = _client("customer-profiles")
+    client.create_domain(DomainName=name, DefaultExpirationDays=30)
+    backend = _backend()
+    for index in range(count):
+        backend.create_profile(name, email_address=f"p{index}@example.com")
+    return client, name
+
+
+def search_profiles() -> Case:
+    return Case(
+        name="SearchProfiles",
+        ours=Side(
+            label="by _email over 10,000 profiles",
+            setup=lambda: _profiles_domain("many", 10_000),
+            call=lambda state, i: state[0].search_profiles(
+                DomainName=state[1], KeyName="_email", Values=[f"p{i % 10}@example.com"]
+            ),
+        ),
+        baseline=Side(
+            label="by _email over 10 profiles",
+            setup=lambda: _profiles_domain("few", 10),
+            call=lambda state, i: state[0].search_profiles(
+                DomainName=state[1], KeyName="_email", Values=[f"p{i % 10}@example.com"]
+            ),
+        ),
+    )
+
+
+CASES: list[Callable[[], Case]] = [
+    create_domain,
+    get_domain,
+    create_event_trigger,
+    list_event_triggers,
+    put_profile_object_event_stream,
+    put_profile_object_triggers,
+    search_profiles,
+]
+
+
+# --- runner ------------------------------------------------------------------------------
+
+
+class _Counter:
+    def __init__(self) -> None:
+        self.value = 0
+
+    def take(self, count: int) -> range:
+        start = self.value
+        self.value += count
+        return range(start, start + count)
+
+
+def _time_batch(side: Side, state: Any, numbers: range) -> float:
+    """Seconds per call over one batch; prepare is untimed."""
+    if side.prepare is not None:
+        side.prepare(state)
+    call = side.call
+    start = time.perf_counter()
+    for number in numbers:
+        call(state, number)
+    return (time.perf_counter() - start) / len(numbers)
+
+
+def run_case(case: Case, rounds: int, batch: int, warmup: int) -> Result:
+    from moto import mock_aws
+
+    @mock_aws
+    def run() -> Result:
+        if case.max_batch is not None:
+            size = min(batch, case.max_batch)
+        else:
+            size = batch
+        counter = _Counter()
+        ours_state = case.ours.setup()
+        baseline_state = case.baseline.setup()
+        _time_batch(case.ours, ours_state, counter.take(min(warmup, size)))
+        _time_batch(case.baseline, baseline_state, counter.take(min(warmup, size)))
+        # Move the loaded models out of the collector's view: a full collection then
+        # costs what the calls allocate, not what moto and botocore hold (~0.1 s).
+        gc.collect()
+        gc.freeze()
+        result = Result(case)
+        for number in range(rounds):
+            sides = [
+                (case.ours, ours_state, result.ours),
+                (case.baseline, baseline_state, result.baseline),
+            ]
+            if number % 2:
+                sides.reverse()
+            for side, state, timings in sides:
+                timings.append(_time_batch(side, state, counter.take(size)))
+        gc.unfreeze()
+        return result
+
+    return run()
+
+
+def _quartiles(values: list[float]) -> tuple[float, float]:
+    if len(values) < 2:
+        return values[0], values[0]
+    q = statistics.quantiles(values, n=4, method="inclusive")
+    return q[0], q[2]
+
+
+def _table(results: list[Result]) -> list[str]:
+    header = (
+        "case",
+        "ours ms/call",
+        "baseline",
+        "baseline ms/call",
+        "ratio ours/baseline",
+        "round ratios p25-p75",
+    )
+    rows = [header]
+    for result in results:
+        ours = statistics.median(result.ours)
+        baseline = statistics.median(result.baseline)
+        low, high = _quartiles(
+            [a / b for a, b in zip(result.ours, result.baseline, strict=True)]
+        )
+        rows.append(
+            (
+                result.case.name,
+                f"{ours * 1e3:.3f}",
+                result.case.baseline.label,
+                f"{baseline * 1e3:.3f}",
+                f"{ours / baseline:.2f}x",
+                f"{low:.2f}-{high:.2f}",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = []
+    for index, row in enumerate(rows):
+        cells = [
+            cell.ljust(width) if column in (0, 2) else cell.rjust(width)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        lines.append("  ".join(cells).rstrip())
+        if index == 0:
+            lines.append("  ".join("-" * width for width in widths))
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--quick", action="store_true", help="a short run for CI (well under 30 s)"
+    )
+    parser.add_argument("--rounds", type=int, help="rounds per case")
+    parser.add_argument("--batch", type=int, help="calls per side in each round")
+    args = parser.parse_args(argv)
+    rounds = args.rounds or (30 if args.quick else 60)
+    batch = args.batch or (20 if args.quick else 50)
+    warmup = 10
+
+    # Decorator mode, whatever the shell says; fake credentials for boto3.
+    os.environ["TEST_SERVER_MODE"] = "false"
+    for name, value in (
+        ("AWS_ACCESS_KEY_ID", "testing"),
+        ("AWS_SECRET_ACCESS_KEY", "testing"),
+        ("AWS_SESSION_TOKEN", "testing"),
+    ):
+        os.environ.setdefault(name, value)
+
+    import botocore
+    import moto
+
+    import moto_customerprofiles  # noqa: F401  (registers the service)
+
+    print(
+        f"moto {moto.__version__}, botocore {botocore.__version__}, "
+        f"Python {platform.python_version()}; decorator mode; "
+        f"{rounds} rounds x {batch} calls per side, alternating"
+    )
+    started = time.perf_counter()
+    results = [run_case(make(), rounds, batch, warmup) for make in CASES]
+    for line in _table(results):
+        print(line)
+    print(f"({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

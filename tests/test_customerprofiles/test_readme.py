@@ -1,0 +1,129 @@
+"""The README stays true: its operations table and its set-up commands."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import botocore
+import botocore.session
+import pytest
+from moto.core.responses import BaseResponse
+from moto.core.utils import camelcase_to_underscores
+
+from moto_customerprofiles import _optable
+from moto_customerprofiles.customerprofiles.responses import CustomerProfilesResponse
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+START = "<!-- operations-table:start -->"
+END = "<!-- operations-table:end -->"
+ROW = re.compile(r"^\| (\w+) \| (yes|no) \|$")
+SUMMARY = re.compile(
+    r"^(\d+) of (\d+) operations implemented \(botocore ([\w.]+)\)\.$", re.M
+)
+REGENERATE = "run: python -m moto_customerprofiles._optable --write"
+
+SERVER_COMMAND = (
+    "    python3 -m venv .venv && .venv/bin/pip install -e . && "
+    ".venv/bin/moto-customerprofiles-server -H 127.0.0.1 -p 5000"
+)
+TEST_COMMAND = (
+    '    python3 -m venv .venv && .venv/bin/pip install -e ".[dev]" && '
+    ".venv/bin/python -m pytest -q -p no:cacheprovider && "
+    "TEST_SERVER_MODE=true .venv/bin/python -m pytest -q -p no:cacheprovider"
+)
+
+
+def _readme() -> str:
+    return README.read_text(encoding="utf-8")
+
+
+def _table_block() -> str:
+    text = _readme()
+    assert text.count(START) == 1 and text.count(END) == 1, "table markers missing"
+    block = text.split(START, 1)[1].split(END, 1)[0]
+    assert text.index(START) > text.index("## Operations")
+    return block
+
+
+def _table() -> dict[str, bool]:
+    rows = {}
+    for line in _table_block().splitlines():
+        match = ROW.match(line)
+        if match:
+            assert match[1] not in rows, f"{match[1]} is listed twice"
+            rows[match[1]] = match[2] == "yes"
+    return rows
+
+
+def _model_operations() -> set[str]:
+    model = botocore.session.get_session().get_service_model("customer-profiles")
+    return set(model.operation_names)
+
+
+def _implemented_methods() -> set[str]:
+    return {
+        operation
+        for operation in _model_operations()
+        if not hasattr(BaseResponse, camelcase_to_underscores(operation))
+        and callable(
+            getattr(CustomerProfilesResponse, camelcase_to_underscores(operation), None)
+        )
+    }
+
+
+def test_readme_marks_exactly_the_implemented_operations():
+    marked = {operation for operation, done in _table().items() if done}
+    implemented = _implemented_methods()
+    assert marked == implemented, (
+        f"implemented but not marked: {sorted(implemented - marked)}; "
+        f"marked but not implemented: {sorted(marked - implemented)}; {REGENERATE}"
+    )
+
+
+def test_readme_lists_every_operation_of_the_installed_model():
+    missing = _model_operations() - set(_table())
+    assert not missing, f"not in README's table: {sorted(missing)}; {REGENERATE}"
+
+
+def test_readme_table_is_sorted_and_its_summary_adds_up():
+    rows = _table()
+    assert list(rows) == sorted(rows)
+    summary = SUMMARY.search(_table_block())
+    assert summary is not None
+    assert int(summary[1]) == sum(rows.values())
+    assert int(summary[2]) == len(rows)
+
+
+def test_readme_table_is_what_the_generator_writes():
+    summary = SUMMARY.search(_table_block())
+    assert summary is not None
+    if summary[3] != botocore.__version__:
+        pytest.skip(f"README generated with botocore {summary[3]}")
+    assert _table_block().lstrip("\n") == _optable.render(), REGENERATE
+
+
+def test_generator_round_trips_the_readme():
+    text = _readme()
+    assert _optable.with_table(text, _optable.current_table(text)) == text
+    assert _optable.implemented_operations() == _implemented_methods()
+
+
+def _setup_section() -> list[str]:
+    text = _readme()
+    start = text.index("## Set-up")
+    end = text.index("\n## ", start + 1)
+    return text[start:end].splitlines()
+
+
+def test_readme_has_the_server_command():
+    assert SERVER_COMMAND in _setup_section()
+
+
+def test_readme_has_the_test_command_ci_runs():
+    lines = _setup_section()
+    assert TEST_COMMAND in lines
+    # .ci/run takes the first such line: it must be this one.
+    ci_pattern = re.compile(r"^    (python3 -m venv \.venv && .*pytest.*)$")
+    candidates = [line for line in _readme().splitlines() if ci_pattern.match(line)]
+    assert candidates[0] == TEST_COMMAND
