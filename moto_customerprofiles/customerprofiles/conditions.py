@@ -14,6 +14,7 @@ Semantics follow the Connect admin guide's operator table; where it is silent:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 from typing import Any
@@ -30,16 +31,17 @@ RANGE_OPERATORS = {"BETWEEN", "NOT_BETWEEN"}
 SINGLE_STRING_OPERATORS = {"BEGINS_WITH", "ENDS_WITH"}
 
 
+_NUMBER = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$")
+
+
 def parse_number(value: Any) -> float | None:
+    """A JSON number, or text written as one (no Python-only forms such as 1_000)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
         number = float(value)
-    elif isinstance(value, str):
-        try:
-            number = float(value)
-        except ValueError:
-            return None
+    elif isinstance(value, str) and _NUMBER.match(value):
+        number = float(value)
     else:
         return None
     return number if number == number and abs(number) != float("inf") else None

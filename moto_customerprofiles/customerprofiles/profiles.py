@@ -54,7 +54,8 @@ PHONE_FIELDS = (
     "BusinessPhoneNumber",
 )
 EMAIL_FIELDS = ("EmailAddress", "PersonalEmailAddress", "BusinessEmailAddress")
-MAX_PROFILE_IDS_PER_BATCH = 20
+STRUCTURED_FIELDS = (*ADDRESS_FIELDS, "Attributes", "EngagementPreferences")
+SCALAR_FIELDS = tuple(f for f in PROFILE_FIELDS if f not in STRUCTURED_FIELDS)
 
 
 class Profile(BaseModel):
@@ -192,7 +193,7 @@ class MappedObject:
             self.profile_updates.setdefault("Attributes", {})[path[1]] = value
         elif member in ADDRESS_FIELDS and len(path) == 2:
             self.profile_updates.setdefault(member, {})[path[1]] = value
-        elif member in PROFILE_FIELDS and len(path) == 1:
+        elif member in SCALAR_FIELDS and len(path) == 1:
             self.profile_updates[member] = value
         else:
             raise BadRequestException(
@@ -415,6 +416,7 @@ class ProfilesBackend(EventStreamsBackend):
         """
         domain = self._get_domain(domain_name)
         main = self._get_profile(domain_name, main_profile_id)
+        profile_ids_to_be_merged = list(dict.fromkeys(profile_ids_to_be_merged))
         if main_profile_id in profile_ids_to_be_merged:
             raise BadRequestException(
                 f"ProfileIdsToBeMerged must not contain the main profile {main_profile_id}"
@@ -533,8 +535,10 @@ class ProfilesBackend(EventStreamsBackend):
         )
         if existing is not None:
             stored.created_at = existing.created_at
+            # An updated object counts as the newest for MaxProfileObjectCount.
+            del domain.profile_objects[(object_type_name, unique_key)]
         domain.profile_objects[(object_type_name, unique_key)] = stored
-        if profile is not None and existing is None:
+        if profile is not None:
             self._enforce_max_objects(domain, object_type, profile.profile_id)
 
         if profile is not None and (profile_created or profile_changed):

@@ -52,6 +52,10 @@ class CustomerProfilesResponse(BaseResponse):
             self._action: str = super()._get_action()
         return self._action
 
+    def determine_response_protocol(self, service_model: Any) -> str:
+        """Always rest-json: moto would pick another serializer from the Content-Type."""
+        return "rest-json"
+
     def _operation(self) -> OperationModel:
         return get_service_model(SERVICE_NAME).operation_model(self._get_action())
 

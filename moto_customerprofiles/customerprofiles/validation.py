@@ -12,6 +12,7 @@ AWS's request validation reports it::
 from __future__ import annotations
 
 import json
+import math
 import re
 from functools import cache
 from typing import Any
@@ -201,6 +202,15 @@ class _Validator:
         if not isinstance(value, int) or isinstance(value, bool):
             self.fail(shape, path, value, f"Member must be of type {shape.type_name}")
             return
+        low, high = _TYPE_RANGES[shape.type_name]  # an integer is 32 bits, a long 64
+        if not low <= value <= high:
+            self.fail(
+                shape,
+                path,
+                value,
+                f"Member must be of type {shape.type_name} (between {low} and {high})",
+            )
+            return
         self._check_range(shape, value, path)
 
     _check_long = _check_integer
@@ -208,6 +218,13 @@ class _Validator:
     def _check_double(self, shape: Shape, value: Any, path: str) -> None:
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             self.fail(shape, path, value, "Member must be of type double")
+            return
+        try:  # json.loads accepts NaN and Infinity; a huge integer overflows a double
+            finite = math.isfinite(value)
+        except OverflowError:
+            finite = False
+        if not finite:
+            self.fail(shape, path, value, "Member must be a finite number")
             return
         self._check_range(shape, value, path)
 
@@ -269,7 +286,8 @@ def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
 
 
-_INTEGER = re.compile(r"^-?\d{1,18}$")
+_INTEGER = re.compile(r"^-?\d{1,20}$")  # out-of-range values are refused by type
+_TYPE_RANGES = {"integer": (-(2**31), 2**31 - 1), "long": (-(2**63), 2**63 - 1)}
 
 
 def _from_text(shape: Shape, text: str) -> Any:

@@ -1,0 +1,63 @@
+"""Raw HTTP requests to the service, SigV4-signed so that moto routes them to it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+import requests
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+from botocore.exceptions import ClientError
+
+REGION = "eu-west-2"
+ACCOUNT_ID = "123456789012"  # moto's default account
+JSON = "application/json"
+
+
+def raw_request(
+    endpoint: str,
+    method: str,
+    path: str,
+    body: Any = None,
+    *,
+    query: str = "",
+    region: str = REGION,
+    content_type: str = JSON,
+) -> requests.Response:
+    """Send ``method path`` as an AWS client would, without any client-side validation.
+
+    ``body`` is sent as is when it is ``str`` or ``bytes``, JSON-encoded otherwise.
+    ``path`` and ``query`` are sent as given (percent-encode them yourself).
+    """
+    if body is None or isinstance(body, (str, bytes)):
+        data = body
+    else:
+        data = json.dumps(body)
+    url = f"{endpoint}{path}" + (f"?{query}" if query else "")
+    headers = {"Content-Type": content_type} if data is not None else {}
+    request = AWSRequest(method=method, url=url, data=data, headers=headers)
+    SigV4Auth(Credentials("testing", "testing"), "profile", region).add_auth(request)
+    prepared = request.prepare()
+    return requests.request(
+        method, prepared.url, headers=dict(prepared.headers), data=prepared.body
+    )
+
+
+def raw_error(response: requests.Response) -> tuple[str, str, int]:
+    """(error code, message, HTTP status) of a raw error response."""
+    body = response.json()
+    assert response.headers["X-Amzn-ErrorType"] == body["__type"]
+    return body["__type"], body["Message"], response.status_code
+
+
+def client_error(exc: pytest.ExceptionInfo[ClientError]) -> tuple[str, str, int]:
+    """(error code, message, HTTP status) of a boto3 ClientError."""
+    response = exc.value.response
+    return (
+        response["Error"]["Code"],
+        response["Error"]["Message"],
+        response["ResponseMetadata"]["HTTPStatusCode"],
+    )
