@@ -1,6 +1,9 @@
 """Exceptions raised by the customerprofiles service."""
 
+import json
+
 from moto.core.exceptions import ServiceException
+from werkzeug.exceptions import HTTPException
 
 
 class CustomerProfilesException(ServiceException):
@@ -27,3 +30,24 @@ class ThrottlingException(CustomerProfilesException):
 
 class InternalServerException(CustomerProfilesException):
     code = "InternalServerException"
+
+
+class AuthorizationError(HTTPException):
+    """moto's IAM check fails with XML errors; this service answers in JSON.
+
+    moto lets only an HTTPException out of its authorization step, so this is one. A
+    denied action is the model's AccessDeniedException.
+    """
+
+    def __init__(self, code: int, error_type: str, message: str) -> None:
+        if error_type == "AccessDenied":
+            error_type = AccessDeniedException.code
+        super().__init__(json.dumps({"__type": error_type, "Message": message}))
+        self.code = code
+        self.error_type = error_type
+
+    def get_headers(self, *args: object, **kwargs: object) -> list[tuple[str, str]]:
+        return [
+            ("Content-Type", "application/json"),
+            ("X-Amzn-ErrorType", self.error_type),
+        ]
