@@ -2,18 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from moto.core.base_backend import BaseBackend
 from moto.core.common_models import BaseModel
 from moto.core.utils import utcnow
 from moto.utilities.tagging_service import TaggingService
 
-from .exceptions import ResourceNotFoundException
+from .exceptions import BadRequestException, ResourceNotFoundException
 
 if TYPE_CHECKING:
     from .domains import Domain
+
+
+T = TypeVar("T")
+
+
+def not_found_message(kind: str, name: str, domain_name: str) -> str:
+    return f"{kind} {name} does not exist in domain {domain_name}."
+
+
+def find_in_domain(
+    resources: Mapping[str, T], kind: str, name: str, domain_name: str
+) -> T:
+    """One of a domain's resources, or the ResourceNotFoundException naming it."""
+    resource = resources.get(name)
+    if resource is None:
+        raise ResourceNotFoundException(not_found_message(kind, name, domain_name))
+    return resource
+
+
+def check_quota(count: int, limit: int, what: str) -> None:
+    """Refuse one more resource when ``count`` already reaches the documented quota."""
+    if count >= limit:
+        raise BadRequestException(f"Exceeded the quota of {what} ({limit})")
 
 
 class TaggableResource(BaseModel):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from moto.utilities.tagging_service import TaggingService
 
-from .base import CustomerProfilesBackendBase, TaggableResource
+from .base import CustomerProfilesBackendBase, TaggableResource, check_quota
 from .exceptions import BadRequestException
 from .utils import (
     EVENT_STREAMS,
@@ -155,11 +155,7 @@ class DomainsBackend(CustomerProfilesBackendBase):
         """
         if domain_name in self.domains:
             raise BadRequestException(f"Domain {domain_name} already exists")
-        if len(self.domains) >= MAX_DOMAINS_PER_REGION:
-            raise BadRequestException(
-                "Exceeded the quota of domains per region "
-                f"({MAX_DOMAINS_PER_REGION}) for this account"
-            )
+        check_quota(len(self.domains), MAX_DOMAINS_PER_REGION, "domains per region")
         domain = Domain(
             tagger=self.tagger,
             arn=self.domain_arn(domain_name),

@@ -12,8 +12,8 @@ from uuid import uuid4
 from moto.core.utils import utcnow
 from moto.utilities.tagging_service import TaggingService
 
-from .base import TaggableResource
-from .exceptions import BadRequestException, ResourceNotFoundException
+from .base import TaggableResource, find_in_domain
+from .exceptions import BadRequestException
 from .integrations import IntegrationsBackend
 from .utils import EVENT_STREAMS, paginated
 
@@ -146,12 +146,9 @@ class EventStreamsBackend(IntegrationsBackend):
         self, domain_name: str, event_stream_name: str
     ) -> EventStream:
         domain = self._get_domain(domain_name)
-        event_stream = domain.event_streams.get(event_stream_name)
-        if event_stream is None:
-            raise ResourceNotFoundException(
-                f"Event stream {event_stream_name} does not exist in domain {domain_name}."
-            )
-        return event_stream
+        return find_in_domain(
+            domain.event_streams, "Event stream", event_stream_name, domain_name
+        )
 
     def get_event_stream(self, domain_name: str, event_stream_name: str) -> EventStream:
         return self._get_event_stream(domain_name, event_stream_name)

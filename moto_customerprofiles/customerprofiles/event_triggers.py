@@ -7,7 +7,7 @@ from typing import Any
 
 from moto.utilities.tagging_service import TaggingService
 
-from .base import TaggableResource
+from .base import TaggableResource, check_quota, find_in_domain
 from .conditions import (
     DATE_OPERATORS,
     NUMBER_OPERATORS,
@@ -17,7 +17,7 @@ from .conditions import (
     parse_date,
     parse_number,
 )
-from .exceptions import BadRequestException, ResourceNotFoundException
+from .exceptions import BadRequestException
 from .object_types import ProfileObjectType
 from .segments import SegmentsBackend
 from .utils import EVENT_TRIGGERS, paginated
@@ -175,13 +175,9 @@ class EventTriggersBackend(SegmentsBackend):
         self, domain_name: str, event_trigger_name: str
     ) -> EventTrigger:
         domain = self._get_domain(domain_name)
-        trigger = domain.event_triggers.get(event_trigger_name)
-        if trigger is None:
-            raise ResourceNotFoundException(
-                f"Event trigger {event_trigger_name} does not exist in domain "
-                f"{domain_name}."
-            )
-        return trigger
+        return find_in_domain(
+            domain.event_triggers, "Event trigger", event_trigger_name, domain_name
+        )
 
     def create_event_trigger(
         self,
@@ -203,11 +199,11 @@ class EventTriggersBackend(SegmentsBackend):
             raise BadRequestException(
                 f"Event trigger with name {event_trigger_name} already exists"
             )
-        if len(domain.event_triggers) >= MAX_EVENT_TRIGGERS_PER_DOMAIN:
-            raise BadRequestException(
-                "Exceeded the quota of event triggers per domain "
-                f"({MAX_EVENT_TRIGGERS_PER_DOMAIN})"
-            )
+        check_quota(
+            len(domain.event_triggers),
+            MAX_EVENT_TRIGGERS_PER_DOMAIN,
+            "event triggers per domain",
+        )
         self._check_trigger_references(
             domain_name,
             object_type_name,

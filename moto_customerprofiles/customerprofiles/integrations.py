@@ -7,9 +7,9 @@ from typing import Any
 
 from moto.utilities.tagging_service import TaggingService
 
-from .base import TaggableResource
+from .base import TaggableResource, check_quota, find_in_domain
 from .event_triggers import EventTriggersBackend
-from .exceptions import BadRequestException, ResourceNotFoundException
+from .exceptions import BadRequestException
 from .utils import INTEGRATIONS, paginated
 
 MAX_INTEGRATIONS_PER_DOMAIN = 50
@@ -167,11 +167,11 @@ class IntegrationsBackend(EventTriggersBackend):
         )
         integration = domain.integrations.get(uri)
         if integration is None:
-            if len(domain.integrations) >= MAX_INTEGRATIONS_PER_DOMAIN:
-                raise BadRequestException(
-                    "Exceeded the quota of integrations per domain "
-                    f"({MAX_INTEGRATIONS_PER_DOMAIN})"
-                )
+            check_quota(
+                len(domain.integrations),
+                MAX_INTEGRATIONS_PER_DOMAIN,
+                "integrations per domain",
+            )
             integration = Integration(
                 tagger=self.tagger,
                 arn=self.domain_arn(domain_name, INTEGRATIONS, uri),
@@ -194,12 +194,7 @@ class IntegrationsBackend(EventTriggersBackend):
 
     def _get_integration(self, domain_name: str, uri: str) -> Integration:
         domain = self._get_domain(domain_name)
-        integration = domain.integrations.get(uri)
-        if integration is None:
-            raise ResourceNotFoundException(
-                f"Integration {uri} does not exist in domain {domain_name}."
-            )
-        return integration
+        return find_in_domain(domain.integrations, "Integration", uri, domain_name)
 
     def get_integration(self, domain_name: str, uri: str) -> Integration:
         return self._get_integration(domain_name, uri)

@@ -7,9 +7,9 @@ from typing import Any
 
 from moto.utilities.tagging_service import TaggingService
 
-from .base import TaggableResource
+from .base import TaggableResource, check_quota, find_in_domain
 from .domains import DomainsBackend
-from .exceptions import BadRequestException, ResourceNotFoundException
+from .exceptions import BadRequestException
 from .utils import OBJECT_TYPES, paginated
 
 MAX_OBJECT_TYPES_PER_DOMAIN = 100
@@ -82,10 +82,7 @@ def _check_definition(
         raise BadRequestException(
             f"Object type {object_type_name} must define at least one key in Keys"
         )
-    if len(keys) > MAX_KEYS_PER_OBJECT_TYPE:
-        raise BadRequestException(
-            f"Exceeded the quota of keys per object type ({MAX_KEYS_PER_OBJECT_TYPE})"
-        )
+    check_quota(len(keys) - 1, MAX_KEYS_PER_OBJECT_TYPE, "keys per object type")
     unique_keys = [
         name
         for name, definitions in keys.items()
@@ -142,10 +139,11 @@ class ObjectTypesBackend(DomainsBackend):
             keys,
         )
         existing = domain.object_types.get(object_type_name)
-        if existing is None and len(domain.object_types) >= MAX_OBJECT_TYPES_PER_DOMAIN:
-            raise BadRequestException(
-                "Exceeded the quota of object types per domain "
-                f"({MAX_OBJECT_TYPES_PER_DOMAIN})"
+        if existing is None:
+            check_quota(
+                len(domain.object_types),
+                MAX_OBJECT_TYPES_PER_DOMAIN,
+                "object types per domain",
             )
         object_type = ProfileObjectType(
             tagger=self.tagger,
@@ -174,12 +172,9 @@ class ObjectTypesBackend(DomainsBackend):
         self, domain_name: str, object_type_name: str
     ) -> ProfileObjectType:
         domain = self._get_domain(domain_name)
-        object_type = domain.object_types.get(object_type_name)
-        if object_type is None:
-            raise ResourceNotFoundException(
-                f"Object type {object_type_name} does not exist in domain {domain_name}."
-            )
-        return object_type
+        return find_in_domain(
+            domain.object_types, "Object type", object_type_name, domain_name
+        )
 
     def get_profile_object_type(
         self, domain_name: str, object_type_name: str

@@ -13,6 +13,7 @@ from uuid import uuid4
 from moto.core.common_models import BaseModel
 from moto.core.utils import camelcase_to_underscores, utcnow
 
+from .base import find_in_domain, not_found_message
 from .event_streams import EventStreamsBackend
 from .exceptions import BadRequestException, ResourceNotFoundException
 from .object_types import ProfileObjectType
@@ -276,12 +277,7 @@ class ProfilesBackend(EventStreamsBackend):
 
     def _get_profile(self, domain_name: str, profile_id: str) -> Profile:
         domain = self._get_domain(domain_name)
-        profile = domain.profiles.get(profile_id)
-        if profile is None:
-            raise ResourceNotFoundException(
-                f"Profile {profile_id} does not exist in domain {domain_name}."
-            )
-        return profile
+        return find_in_domain(domain.profiles, "Profile", profile_id, domain_name)
 
     def _add_profile(self, domain: Domain, data: dict[str, Any]) -> Profile:
         profile = Profile(uuid4().hex, data)
@@ -368,7 +364,9 @@ class ProfilesBackend(EventStreamsBackend):
                 errors.append(
                     {
                         "Code": "ResourceNotFoundException",
-                        "Message": f"Profile {profile_id} does not exist in domain {domain_name}.",
+                        "Message": not_found_message(
+                            "Profile", profile_id, domain_name
+                        ),
                         "ProfileId": profile_id,
                     }
                 )

@@ -22,7 +22,7 @@ from .exceptions import (
     ResourceNotFoundException,
 )
 from .models import CustomerProfilesBackend, customerprofiles_backends
-from .validation import parse_body, uri_labels, validate_request
+from .validation import operation_for_path, parse_body, uri_labels, validate_request
 
 SERVICE_NAME = "customer-profiles"
 PAGINATION_PARAMETERS = frozenset({"next_token", "max_results"})
@@ -55,7 +55,14 @@ class CustomerProfilesResponse(BaseResponse):
     def _get_action(self) -> str:
         """moto routes a request several times; one response object serves one request."""
         if not hasattr(self, "_action"):
-            self._action: str = super()._get_action()
+            # moto >= 5.2.5 matches no operation when a required query member is missing
+            # (DELETE /tags/{arn} without tagKeys); AWS routes it and refuses the input.
+            path = getattr(self, "raw_path", None) or self.parsed_url.path
+            self._action: str = (
+                super()._get_action()
+                or operation_for_path(get_service_model(SERVICE_NAME), self.method, path)
+                or ""
+            )
         return self._action
 
     def determine_response_protocol(self, service_model: Any) -> str:

@@ -8,8 +8,9 @@ from uuid import uuid4
 from moto.core.common_models import BaseModel
 from moto.core.utils import utcnow
 
+from .base import find_in_domain
 from .conditions import combine, compare
-from .exceptions import BadRequestException, ResourceNotFoundException
+from .exceptions import BadRequestException
 from .profiles import ADDRESS_FIELDS, Profile, ProfilesBackend
 from .segments import SegmentDefinition
 
@@ -176,9 +177,6 @@ class SegmentMembershipBackend(ProfilesBackend):
         self, domain_name: str, estimate_id: str
     ) -> SegmentEstimate:
         domain = self._get_domain(domain_name)
-        estimate = domain.segment_estimates.get(estimate_id)
-        if estimate is None:
-            raise ResourceNotFoundException(
-                f"Segment estimate {estimate_id} does not exist in domain {domain_name}."
-            )
-        return estimate
+        return find_in_domain(
+            domain.segment_estimates, "Segment estimate", estimate_id, domain_name
+        )

@@ -7,8 +7,8 @@ from typing import Any
 
 from moto.utilities.tagging_service import TaggingService
 
-from .base import TaggableResource
-from .exceptions import BadRequestException, ResourceNotFoundException
+from .base import TaggableResource, find_in_domain
+from .exceptions import BadRequestException
 from .object_types import ObjectTypesBackend
 from .utils import SEGMENT_DEFINITIONS, paginated
 
@@ -95,13 +95,12 @@ class SegmentsBackend(ObjectTypesBackend):
         self, domain_name: str, segment_definition_name: str
     ) -> SegmentDefinition:
         domain = self._get_domain(domain_name)
-        segment = domain.segment_definitions.get(segment_definition_name)
-        if segment is None:
-            raise ResourceNotFoundException(
-                f"Segment definition {segment_definition_name} does not exist in "
-                f"domain {domain_name}."
-            )
-        return segment
+        return find_in_domain(
+            domain.segment_definitions,
+            "Segment definition",
+            segment_definition_name,
+            domain_name,
+        )
 
     def get_segment_definition(
         self, domain_name: str, segment_definition_name: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .base import TaggableResource
+from .base import TaggableResource, check_quota
 from .exceptions import BadRequestException, ResourceNotFoundException
 from .live_triggers import LiveTriggersBackend
 
@@ -41,10 +41,11 @@ class TaggingBackend(LiveTriggersBackend):
 
     def tag_resource(self, resource_arn: str, tags: dict[str, str]) -> None:
         resource = self._get_taggable(resource_arn)
-        if len(resource.tags.keys() | tags.keys()) > MAX_TAGS_PER_RESOURCE:
-            raise BadRequestException(
-                f"Exceeded the quota of tags per resource ({MAX_TAGS_PER_RESOURCE})"
-            )
+        check_quota(
+            len(resource.tags.keys() | tags.keys()) - 1,
+            MAX_TAGS_PER_RESOURCE,
+            "tags per resource",
+        )
         resource.set_tags(tags)
 
     def untag_resource(self, resource_arn: str, tag_keys: list[str]) -> None:
