@@ -60,7 +60,9 @@ class CustomerProfilesResponse(BaseResponse):
             path = getattr(self, "raw_path", None) or self.parsed_url.path
             self._action: str = (
                 super()._get_action()
-                or operation_for_path(get_service_model(SERVICE_NAME), self.method, path)
+                or operation_for_path(
+                    get_service_model(SERVICE_NAME), self.method, path
+                )
                 or ""
             )
         return self._action
