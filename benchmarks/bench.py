@@ -287,6 +287,26 @@ def list_event_triggers() -> Case:
     )
 
 
+def list_event_triggers_size() -> Case:
+    return Case(
+        name="ListEventTriggers/10",
+        ours=Side(
+            label="page of 10 over 1,000 triggers",
+            setup=lambda: _orders_domain("big", triggers=1000),
+            call=lambda state, i: state[0].list_event_triggers(
+                DomainName=state[1], MaxResults=10
+            ),
+        ),
+        baseline=Side(
+            label="page of 10 over 10 triggers",
+            setup=lambda: _orders_domain("small", triggers=10),
+            call=lambda state, i: state[0].list_event_triggers(
+                DomainName=state[1], MaxResults=10
+            ),
+        ),
+    )
+
+
 def put_profile_object_event_stream() -> Case:
     return Case(
         name="PutProfileObject+stream",
@@ -353,6 +373,7 @@ CASES: list[Callable[[], Case]] = [
     get_domain,
     create_event_trigger,
     list_event_triggers,
+    list_event_triggers_size,
     put_profile_object_event_stream,
     put_profile_object_triggers,
     search_profiles,

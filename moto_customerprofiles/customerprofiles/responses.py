@@ -53,18 +53,15 @@ class CustomerProfilesResponse(BaseResponse):
             )
 
     def _get_action(self) -> str:
-        """moto routes a request several times; one response object serves one request."""
+        """The operation, from the method and path alone (see operation_for_path).
+
+        moto asks for it several times per request; one response object serves one request.
+        """
         if not hasattr(self, "_action"):
-            # moto >= 5.2.5 matches no operation when a required query member is missing
-            # (DELETE /tags/{arn} without tagKeys); AWS routes it and refuses the input.
             path = getattr(self, "raw_path", None) or self.parsed_url.path
-            self._action: str = (
-                super()._get_action()
-                or operation_for_path(
-                    get_service_model(SERVICE_NAME), self.method, path
-                )
-                or ""
-            )
+            model = get_service_model(SERVICE_NAME)
+            self._action: str = operation_for_path(model, self.method, path) or ""
+            self._match_uri_labels_for_moto()
         return self._action
 
     def determine_response_protocol(self, service_model: Any) -> str:
@@ -101,6 +98,15 @@ class CustomerProfilesResponse(BaseResponse):
         if "DomainName" in labels:
             return self.backend.domain_arn(labels["DomainName"])
         return "*"
+
+    def _match_uri_labels_for_moto(self) -> None:
+        """Let moto's router set ``uri_match``, from which its parser reads URI labels
+        (its signature differs between moto 5.2.x releases)."""
+        route: Callable[..., Any] = self._get_action_from_method_and_request_uri
+        if "request" in inspect.signature(route).parameters:
+            route(self.normalized_request)
+        else:
+            route(self.method, self.raw_path)
 
     def _operation(self) -> OperationModel:
         return get_service_model(SERVICE_NAME).operation_model(self._get_action())

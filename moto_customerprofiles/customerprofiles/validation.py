@@ -73,21 +73,37 @@ def _strict_uri_regex(request_uri: str) -> re.Pattern[str]:
     return re.compile(f"^{regex}/?$")
 
 
+@cache
+def _routes(service_model: ServiceModel, method: str) -> list[tuple[str, str]]:
+    """(operation, requestUri) for one HTTP method, the most literal URIs first."""
+    routes = [
+        (str(name), service_model.operation_model(name).http["requestUri"])
+        for name in service_model.operation_names
+        if service_model.operation_model(name).http["method"] == method
+    ]
+    return sorted(routes, key=lambda route: -_literal_length(route[1]))
+
+
+def _literal_length(request_uri: str) -> int:
+    return len(re.sub(r"\{[^}]+\}", "", request_uri.split("?")[0]))
+
+
 def operation_for_path(
     service_model: ServiceModel, method: str, raw_path: str
 ) -> str | None:
     """The operation whose method and requestUri path match, ignoring the query string.
 
-    A routing fallback: moto 5.2.5's router also requires an operation's required query
-    members (``DELETE /tags/{resourceArn}`` without ``tagKeys`` matches nothing), while
-    AWS routes such a request and answers a validation error.
+    Only the method and the path choose the operation, as in AWS: not moto's ``Action``
+    query parameter or ``X-Amz-Target`` header, nor the required query members that moto
+    5.2.5's router also asks for (``DELETE /tags/{resourceArn}`` without ``tagKeys`` is
+    routed, then refused by validation). A label holds no ``/`` unless the template says
+    ``{Label+}``; failing that, the last label may (a decoded ARN in the path).
     """
-    for name in service_model.operation_names:
-        http = service_model.operation_model(name).http
-        if http["method"] == method.upper() and _strict_uri_regex(
-            http["requestUri"]
-        ).match(raw_path):
-            return str(name)
+    routes = _routes(service_model, method.upper())
+    for regex in (_strict_uri_regex, uri_template_regex):
+        for name, request_uri in routes:
+            if regex(request_uri).match(raw_path):
+                return name
     return None
 
 
