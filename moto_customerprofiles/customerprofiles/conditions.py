@@ -70,7 +70,8 @@ def _day_in_zone_of(moment: datetime, reference: datetime) -> date:
     return as_utc(moment).astimezone(zone).date()
 
 
-def _as_text(value: Any) -> str | None:
+def as_text(value: Any) -> str | None:
+    """A JSON scalar as text (booleans as JSON writes them); None for anything else."""
     if isinstance(value, str):
         return value
     if isinstance(value, bool):
@@ -82,22 +83,22 @@ def _as_text(value: Any) -> str | None:
 
 def _inclusive(target: Any, values: list[str]) -> bool:
     if isinstance(target, list):
-        texts = {_as_text(item) for item in target}
+        texts = {as_text(item) for item in target}
         return all(v in texts for v in values)
-    return _as_text(target) in values
+    return as_text(target) in values
 
 
 def _contains(target: Any, values: list[str]) -> bool:
     if isinstance(target, list):
-        texts = {_as_text(item) for item in target}
+        texts = {as_text(item) for item in target}
         return any(v in texts for v in values)
-    text = _as_text(target)
+    text = as_text(target)
     return text is not None and any(v in text for v in values)
 
 
 def _string_test(test: Callable[[str, str], bool]) -> Callable[[Any, list[str]], bool]:
     def check(target: Any, values: list[str]) -> bool:
-        text = _as_text(target)
+        text = as_text(target)
         return text is not None and any(test(text, v) for v in values)
 
     return check

@@ -18,7 +18,7 @@ from moto.core.utils import utcnow
 
 from .conditions import combine, compare
 from .event_streams import event_timestamp
-from .profiles import ProfileObject, _source_value
+from .profiles import ProfileObject, source_value
 from .segment_membership import SegmentEvaluator, SegmentMembershipBackend
 
 if TYPE_CHECKING:
@@ -98,11 +98,11 @@ def attribute_value(
     """``Source`` is a path into the object (``_source.`` optional); ``FieldName`` names
     a field of the object type, read through that field's own Source."""
     if attribute.get("Source") is not None:
-        return _source_value(content, attribute["Source"])
+        return source_value(content, attribute["Source"])
     field = object_type.fields.get(attribute.get("FieldName", ""))
     if field is None:
-        return _source_value(content, attribute.get("FieldName", ""))
-    return _source_value(content, field.get("Source", ""))
+        return source_value(content, attribute.get("FieldName", ""))
+    return source_value(content, field.get("Source", ""))
 
 
 def conditions_hold(

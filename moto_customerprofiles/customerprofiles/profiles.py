@@ -14,6 +14,7 @@ from moto.core.common_models import BaseModel
 from moto.core.utils import camelcase_to_underscores, utcnow
 
 from .base import find_in_domain, not_found_message
+from .conditions import as_text
 from .event_streams import EventStreamsBackend
 from .exceptions import BadRequestException, ResourceNotFoundException
 from .object_types import ProfileObjectType
@@ -139,7 +140,7 @@ def _unique_key(domain_name: str, object_type_name: str, identity: str) -> str:
     return base64.b64encode(digest.digest()).decode()
 
 
-def _source_value(content: dict[str, Any], source: str) -> Any:
+def source_value(content: dict[str, Any], source: str) -> Any:
     """``_source.a.b`` names content["a"]["b"]; a missing step gives None."""
     path = source.split(".")
     if path[0] == "_source":
@@ -153,12 +154,9 @@ def _source_value(content: dict[str, Any], source: str) -> Any:
 
 
 def _as_text(value: Any, field_name: str) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
+    text = as_text(value)
+    if text is not None:
+        return text
     raise BadRequestException(
         f"Field {field_name} cannot be mapped: its source holds a "
         f"{type(value).__name__}, not a scalar value"
@@ -171,7 +169,7 @@ class MappedObject:
     def __init__(self, object_type: ProfileObjectType, content: dict[str, Any]) -> None:
         self.fields: dict[str, str] = {}
         for name, field in object_type.fields.items():
-            value = _source_value(content, field.get("Source", ""))
+            value = source_value(content, field.get("Source", ""))
             if value is not None:
                 self.fields[name] = _as_text(value, name)
         self.profile_updates: dict[str, Any] = {}
