@@ -8,12 +8,15 @@ Semantics follow the Connect admin guide's operator table; where it is silent:
 - Number operators compare numerically; BEFORE / AFTER / ON compare ISO 8601 dates and
   timestamps (a timestamp without a zone is UTC; ON compares calendar days in the zone of
   the given value). BETWEEN / NOT_BETWEEN take inclusive bounds, numbers or dates.
+- LIST_CONTAINS / LIST_CONTAINS_ALL (segments): the value is a JSON array (or text holding
+  one) that holds any / all of ``Values``.
 - A missing value satisfies no operator; a value of the wrong type (text for a number
   operator, say) satisfies none but EXCLUSIVE.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timezone
@@ -96,6 +99,27 @@ def _contains(target: Any, values: list[str]) -> bool:
     return text is not None and any(v in text for v in values)
 
 
+def _as_list(target: Any) -> list[str | None] | None:
+    """A JSON array, given as such or as text (profile attributes are text)."""
+    if isinstance(target, str):
+        try:
+            target = json.loads(target)
+        except ValueError:
+            return None
+    return [as_text(item) for item in target] if isinstance(target, list) else None
+
+
+def _list_contains(every: bool) -> Callable[[Any, list[str]], bool]:
+    def check(target: Any, values: list[str]) -> bool:
+        items = _as_list(target)
+        if items is None:
+            return False
+        test = all if every else any
+        return test(v in items for v in values)
+
+    return check
+
+
 def _string_test(test: Callable[[str, str], bool]) -> Callable[[Any, list[str]], bool]:
     def check(target: Any, values: list[str]) -> bool:
         text = as_text(target)
@@ -155,14 +179,19 @@ OPERATORS: dict[str, Callable[[Any, list[str]], bool]] = {
     "ON": _date_test(lambda a, b: _day_in_zone_of(a, b) == _day_in_zone_of(b, b)),
     "BETWEEN": lambda target, values: _between(target, values) is True,
     "NOT_BETWEEN": lambda target, values: _between(target, values) is False,
+    "LIST_CONTAINS": _list_contains(every=False),
+    "LIST_CONTAINS_ALL": _list_contains(every=True),
 }
 
 
 def compare(operator: str, target: Any, values: list[str]) -> bool:
     """Whether ``target`` satisfies ``operator`` over ``values``; missing satisfies nothing."""
-    if target is None:
+    test = OPERATORS.get(operator)
+    if (
+        target is None or test is None
+    ):  # an operator newer than this mock selects nothing
         return False
-    return OPERATORS[operator](target, values)
+    return test(target, values)
 
 
 def combine(logical_operator: str, results: list[bool]) -> bool:

@@ -39,6 +39,7 @@ DEFAULT_PERIODS: list[dict[str, Any]] = [
     {"Unit": "DAYS", "Value": 1, "MaxInvocationsPerProfile": 10}
 ]
 UNIT_LENGTHS = {
+    "MINUTES": timedelta(minutes=1),
     "HOURS": timedelta(hours=1),
     "DAYS": timedelta(days=1),
     "WEEKS": timedelta(weeks=1),
@@ -141,7 +142,10 @@ class LiveTriggersBackend(SegmentMembershipBackend):
         for period in limits.get("Periods") or DEFAULT_PERIODS:
             if period.get("Unlimited"):
                 continue
-            window = UNIT_LENGTHS[period["Unit"]] * period["Value"]
+            unit = UNIT_LENGTHS.get(period["Unit"])
+            if unit is None:  # a unit newer than this mock limits nothing
+                continue
+            window = unit * period["Value"]
             recent = sum(1 for at in fired if now - at < window)
             if recent >= period["MaxInvocationsPerProfile"]:
                 return False
