@@ -267,43 +267,30 @@ def create_event_trigger() -> Case:
     )
 
 
+def _list_triggers(triggers: int, page: int) -> Side:
+    """ListEventTriggers pages of ``page`` over a domain of ``triggers`` triggers."""
+    return Side(
+        label=f"page of {page} over {triggers:,} triggers",
+        setup=lambda: _orders_domain(f"triggers-{triggers}", triggers=triggers),
+        call=lambda state, i: state[0].list_event_triggers(
+            DomainName=state[1], MaxResults=page
+        ),
+    )
+
+
 def list_event_triggers() -> Case:
     return Case(
         name="ListEventTriggers",
-        ours=Side(
-            label="page of 100 over 1,000 triggers",
-            setup=lambda: _orders_domain("big", triggers=1000),
-            call=lambda state, i: state[0].list_event_triggers(
-                DomainName=state[1], MaxResults=100
-            ),
-        ),
-        baseline=Side(
-            label="page of 10 over 10 triggers",
-            setup=lambda: _orders_domain("small", triggers=10),
-            call=lambda state, i: state[0].list_event_triggers(
-                DomainName=state[1], MaxResults=10
-            ),
-        ),
+        ours=_list_triggers(1000, 100),
+        baseline=_list_triggers(10, 10),
     )
 
 
 def list_event_triggers_size() -> Case:
     return Case(
         name="ListEventTriggers/10",
-        ours=Side(
-            label="page of 10 over 1,000 triggers",
-            setup=lambda: _orders_domain("big", triggers=1000),
-            call=lambda state, i: state[0].list_event_triggers(
-                DomainName=state[1], MaxResults=10
-            ),
-        ),
-        baseline=Side(
-            label="page of 10 over 10 triggers",
-            setup=lambda: _orders_domain("small", triggers=10),
-            call=lambda state, i: state[0].list_event_triggers(
-                DomainName=state[1], MaxResults=10
-            ),
-        ),
+        ours=_list_triggers(1000, 10),
+        baseline=_list_triggers(10, 10),
     )
 
 
