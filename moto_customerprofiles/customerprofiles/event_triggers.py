@@ -52,7 +52,7 @@ def _check_attribute(
         and field_name not in object_type.fields
     ):
         raise BadRequestException(
-            f"{path}.FieldName: {field_name} is not a field of object type "
+            f"{path}.FieldName is not a field of object type "
             f"{object_type.object_type_name}"
         )
     operator = attribute["ComparisonOperator"]
@@ -66,12 +66,11 @@ def _check_attribute(
         bounds = _range_bounds(values)
         if bounds is None:
             raise BadRequestException(
-                f"{where}: {operator} takes two numbers or two dates, got {values}"
+                f"{where}: {operator} takes two numbers or two dates"
             )
         if bounds[0] > bounds[1]:
             raise BadRequestException(
-                f"{where}: the lower bound {values[0]} is greater than the upper bound "
-                f"{values[1]}"
+                f"{where}: the lower bound is greater than the upper bound"
             )
     elif operator in NUMBER_OPERATORS | DATE_OPERATORS | SINGLE_STRING_OPERATORS:
         if len(values) != 1:
@@ -79,14 +78,15 @@ def _check_attribute(
                 f"{where}: {operator} takes exactly 1 value, got {len(values)}"
             )
         if operator in NUMBER_OPERATORS and parse_number(values[0]) is None:
-            raise BadRequestException(
-                f"{where}[0]: {operator} takes a number, got {values[0]}"
-            )
+            raise BadRequestException(f"{where}[0]: {operator} takes a number")
         if operator in DATE_OPERATORS and parse_date(values[0]) is None:
             raise BadRequestException(
-                f"{where}[0]: {operator} takes an ISO 8601 date or timestamp, got "
-                f"{values[0]}"
+                f"{where}[0]: {operator} takes an ISO 8601 date or timestamp"
             )
+
+
+# EventTriggerConditions is a sensitive member: messages name the path, never the values
+# (the count of values is not sensitive).
 
 
 def check_conditions(

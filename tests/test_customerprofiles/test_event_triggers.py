@@ -261,7 +261,7 @@ def test_field_name_must_be_a_field_of_the_object_type(client, domain):
     with pytest.raises(ClientError) as exc:
         create(client, EventTriggerConditions=conditions(attribute(field="colour")))
     assert_bad_request(
-        exc, f"{ATTRIBUTE_PATH}.FieldName: colour is not a field of object type ot"
+        exc, f"{ATTRIBUTE_PATH}.FieldName is not a field of object type ot"
     )
 
 
@@ -330,57 +330,54 @@ VALUES = f"{ATTRIBUTE_PATH}.Values"
         (
             "BETWEEN",
             ["a", "b"],
-            f"{VALUES}: BETWEEN takes two numbers or two dates, got ['a', 'b']",
+            f"{VALUES}: BETWEEN takes two numbers or two dates",
         ),
         (
             "NOT_BETWEEN",
             ["1", "2024-01-01"],
-            f"{VALUES}: NOT_BETWEEN takes two numbers or two dates, "
-            "got ['1', '2024-01-01']",
+            f"{VALUES}: NOT_BETWEEN takes two numbers or two dates",
         ),
         (
             "BETWEEN",
             ["2024-01-01T00:30:00", "2024-01-01T01:00:00+02:00"],
-            f"{VALUES}: the lower bound 2024-01-01T00:30:00 is greater than the upper "
-            "bound 2024-01-01T01:00:00+02:00",
+            f"{VALUES}: the lower bound is greater than the upper bound",
         ),
         (
             "BETWEEN",
             ["5", "1"],
-            f"{VALUES}: the lower bound 5 is greater than the upper bound 1",
+            f"{VALUES}: the lower bound is greater than the upper bound",
         ),
         (
             "NOT_BETWEEN",
             ["2024-12-31", "2024-01-01"],
-            f"{VALUES}: the lower bound 2024-12-31 is greater than the upper bound "
-            "2024-01-01",
+            f"{VALUES}: the lower bound is greater than the upper bound",
         ),
         (
             "GREATER_THAN",
             ["1", "2"],
             f"{VALUES}: GREATER_THAN takes exactly 1 value, got 2",
         ),
-        ("EQUAL", ["abc"], f"{VALUES}[0]: EQUAL takes a number, got abc"),
-        ("LESS_THAN", ["NaN"], f"{VALUES}[0]: LESS_THAN takes a number, got NaN"),
+        ("EQUAL", ["abc"], f"{VALUES}[0]: EQUAL takes a number"),
+        ("LESS_THAN", ["NaN"], f"{VALUES}[0]: LESS_THAN takes a number"),
         (
             "LESS_THAN_OR_EQUAL",
             ["inf"],
-            f"{VALUES}[0]: LESS_THAN_OR_EQUAL takes a number, got inf",
+            f"{VALUES}[0]: LESS_THAN_OR_EQUAL takes a number",
         ),
         (
             "GREATER_THAN_OR_EQUAL",
             ["2024-01-01"],
-            f"{VALUES}[0]: GREATER_THAN_OR_EQUAL takes a number, got 2024-01-01",
+            f"{VALUES}[0]: GREATER_THAN_OR_EQUAL takes a number",
         ),
         (
             "BEFORE",
             ["yesterday"],
-            f"{VALUES}[0]: BEFORE takes an ISO 8601 date or timestamp, got yesterday",
+            f"{VALUES}[0]: BEFORE takes an ISO 8601 date or timestamp",
         ),
         (
             "AFTER",
             ["2024-13-01"],
-            f"{VALUES}[0]: AFTER takes an ISO 8601 date or timestamp, got 2024-13-01",
+            f"{VALUES}[0]: AFTER takes an ISO 8601 date or timestamp",
         ),
         (
             "ON",
@@ -405,7 +402,7 @@ def test_operator_refuses_invalid_values(client, domain, operator, values, messa
 def test_number_operators_refuse_python_only_number_syntax(client, domain, value):
     with pytest.raises(ClientError) as exc:
         create(client, EventTriggerConditions=conditions(attribute("EQUAL", [value])))
-    assert_bad_request(exc, f"{VALUES}[0]: EQUAL takes a number, got {value}")
+    assert_bad_request(exc, f"{VALUES}[0]: EQUAL takes a number")
 
 
 @pytest.mark.parametrize("operator", ["INCLUSIVE", "EXCLUSIVE", "CONTAINS"])
@@ -766,7 +763,7 @@ def test_update_event_trigger_checks_conditions_against_the_new_object_type(
             DomainName="d", EventTriggerName="t", ObjectTypeName="ot2"
         )
     assert_bad_request(
-        exc, f"{ATTRIBUTE_PATH}.FieldName: amount is not a field of object type ot2"
+        exc, f"{ATTRIBUTE_PATH}.FieldName is not a field of object type ot2"
     )
     got = client.get_event_trigger(DomainName="d", EventTriggerName="t")
     assert got["ObjectTypeName"] == "ot"
@@ -781,7 +778,7 @@ def test_update_event_trigger_checks_new_conditions(client, domain):
             EventTriggerConditions=conditions(attribute("BETWEEN", ["3", "1"])),
         )
     assert_bad_request(
-        exc, f"{VALUES}: the lower bound 3 is greater than the upper bound 1"
+        exc, f"{VALUES}: the lower bound is greater than the upper bound"
     )
 
 
