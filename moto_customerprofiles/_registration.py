@@ -8,32 +8,13 @@ moto has no plugin mechanism (getmoto/moto#7126): it finds a service by a URL pa
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import re
 import sys
+from types import ModuleType
 
 SERVICE_KEY = "customerprofiles"
 URL_PATTERN = re.compile(r"https?://profile\.(.+)\.amazonaws\.com")
-_SUBMODULES = (
-    "exceptions",
-    "utils",
-    "validation",
-    "base",
-    "domains",
-    "object_types",
-    "segments",
-    "event_triggers",
-    "integrations",
-    "event_streams",
-    "profiles",
-    "conditions",
-    "segment_membership",
-    "live_triggers",
-    "tagging",
-    "models",
-    "responses",
-    "urls",
-    "moto_api",
-)
 
 
 def register() -> None:
@@ -41,10 +22,7 @@ def register() -> None:
     from moto import backend_index
 
     package = importlib.import_module("moto_customerprofiles.customerprofiles")
-    sys.modules.setdefault(f"moto.{SERVICE_KEY}", package)
-    for name in _SUBMODULES:
-        module = importlib.import_module(f"{package.__name__}.{name}")
-        sys.modules.setdefault(f"moto.{SERVICE_KEY}.{name}", module)
+    _alias(package)
 
     patterns = backend_index.backend_url_patterns
     if not any(key == SERVICE_KEY for key, _ in patterns):
@@ -53,6 +31,16 @@ def register() -> None:
 
     _serve_trigger_invocations(package.__name__)
     _join_cloudformation_lookups()
+
+
+def _alias(package: ModuleType) -> None:
+    """Make ``moto.customerprofiles[.x.y]`` the very modules of our subpackage."""
+    sys.modules.setdefault(f"moto.{SERVICE_KEY}", package)
+    modules = pkgutil.walk_packages(package.__path__, f"{package.__name__}.")
+    for info in modules:
+        module = importlib.import_module(info.name)
+        alias = f"moto.{SERVICE_KEY}" + info.name[len(package.__name__) :]
+        sys.modules.setdefault(alias, module)
 
 
 def _serve_trigger_invocations(package_name: str) -> None:

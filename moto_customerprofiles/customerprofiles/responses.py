@@ -22,7 +22,8 @@ from .exceptions import (
     ResourceNotFoundException,
 )
 from .models import CustomerProfilesBackend, customerprofiles_backends
-from .validation import operation_for_path, parse_body, uri_labels, validate_request
+from .protocol.routing import operation_for_path, uri_labels
+from .protocol.validation import parse_body, validate_request
 
 SERVICE_NAME = "customer-profiles"
 PAGINATION_PARAMETERS = frozenset({"next_token", "max_results"})

@@ -1,54 +1,17 @@
-"""Segment definitions, as far as an event trigger's SegmentFilter needs them."""
+"""CreateSegmentDefinition, GetSegmentDefinition, DeleteSegmentDefinition and
+ListSegmentDefinitions."""
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
-from moto.utilities.tagging_service import TaggingService
-
-from .base import TaggableResource, find_in_domain
-from .exceptions import BadRequestException
-from .object_types import ObjectTypesBackend
-from .utils import SEGMENT_DEFINITIONS, paginated
+from ..exceptions import BadRequestException
+from ..resources.common import SEGMENT_DEFINITIONS, paginated
+from ..resources.segments import SegmentDefinition
+from .base import BackendState
 
 
-class SegmentDefinition(TaggableResource):
-    def __init__(
-        self,
-        tagger: TaggingService,
-        arn: str,
-        segment_definition_name: str,
-        display_name: str,
-        description: str | None,
-        segment_groups: dict[str, Any] | None,
-        segment_sql_query: str | None,
-        segment_sort: dict[str, Any] | None,
-    ) -> None:
-        super().__init__(tagger, arn)
-        self.segment_definition_name = segment_definition_name
-        self.display_name = display_name
-        self.description = description
-        self.segment_groups = copy.deepcopy(segment_groups)
-        self.segment_sql_query = segment_sql_query
-        self.segment_sort = copy.deepcopy(segment_sort)
-        self.segment_type = "ENHANCED" if segment_sql_query else "CLASSIC"
-
-    @property
-    def segment_definition_arn(self) -> str:
-        return self.arn
-
-    def source_segment_names(self) -> list[str]:
-        groups = (self.segment_groups or {}).get("Groups", [])
-        return [
-            source["SegmentDefinitionName"]
-            for group in groups
-            for source in group.get("SourceSegments", [])
-            if "SegmentDefinitionName" in source
-        ]
-
-
-class SegmentsBackend(ObjectTypesBackend):
+class SegmentsBackend(BackendState):
     def create_segment_definition(
         self,
         domain_name: str,
@@ -86,26 +49,15 @@ class SegmentsBackend(ObjectTypesBackend):
             segment_sort=segment_sort,
         )
         for source in segment.source_segment_names():
-            self._get_segment_definition(domain_name, source)
+            domain.segment_definition(source)
         segment.set_tags(tags)
         domain.segment_definitions[segment_definition_name] = segment
         return segment
 
-    def _get_segment_definition(
-        self, domain_name: str, segment_definition_name: str
-    ) -> SegmentDefinition:
-        domain = self._get_domain(domain_name)
-        return find_in_domain(
-            domain.segment_definitions,
-            "Segment definition",
-            segment_definition_name,
-            domain_name,
-        )
-
     def get_segment_definition(
         self, domain_name: str, segment_definition_name: str
     ) -> SegmentDefinition:
-        return self._get_segment_definition(domain_name, segment_definition_name)
+        return self._get_domain(domain_name).segment_definition(segment_definition_name)
 
     def delete_segment_definition(
         self, domain_name: str, segment_definition_name: str
@@ -113,8 +65,8 @@ class SegmentsBackend(ObjectTypesBackend):
         """
         Refused while an event trigger's SegmentFilter or another segment names it.
         """
-        self._get_segment_definition(domain_name, segment_definition_name)
-        domain = self.domains[domain_name]
+        domain = self._get_domain(domain_name)
+        domain.segment_definition(segment_definition_name)
         for trigger in domain.event_triggers.values():
             if trigger.segment_filter == segment_definition_name:
                 raise BadRequestException(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .base import TaggableResource, check_quota
-from .exceptions import BadRequestException, ResourceNotFoundException
-from .live_triggers import LiveTriggersBackend
+from ..exceptions import BadRequestException, ResourceNotFoundException
+from ..resources.common import TaggableResource, check_quota
+from .base import BackendState
 
 MAX_TAGS_PER_RESOURCE = 50
 _ARN = re.compile(
@@ -15,7 +15,7 @@ _ARN = re.compile(
 )
 
 
-class TaggingBackend(LiveTriggersBackend):
+class TaggingBackend(BackendState):
     def _get_taggable(self, resource_arn: str) -> TaggableResource:
         match = _ARN.match(resource_arn)
         if match is None:

@@ -1,14 +1,12 @@
-"""Event triggers: conditions on ingested objects that invoke an integration's destination."""
+"""CreateEventTrigger, GetEventTrigger, UpdateEventTrigger, DeleteEventTrigger and
+ListEventTriggers, with the checks of a trigger's conditions and limits."""
 
 from __future__ import annotations
 
 import copy
 from typing import Any
 
-from moto.utilities.tagging_service import TaggingService
-
-from .base import TaggableResource, check_quota, find_in_domain
-from .conditions import (
+from ..engine.conditions import (
     DATE_OPERATORS,
     NUMBER_OPERATORS,
     RANGE_OPERATORS,
@@ -17,10 +15,11 @@ from .conditions import (
     parse_date,
     parse_number,
 )
-from .exceptions import BadRequestException
-from .object_types import ProfileObjectType
-from .segments import SegmentsBackend
-from .utils import EVENT_TRIGGERS, paginated
+from ..exceptions import BadRequestException
+from ..resources.common import EVENT_TRIGGERS, check_quota, paginated
+from ..resources.event_triggers import EventTrigger
+from ..resources.object_types import ProfileObjectType
+from .base import BackendState
 
 MAX_EVENT_TRIGGERS_PER_DOMAIN = 50
 
@@ -129,28 +128,7 @@ def check_limits(limits: dict[str, Any]) -> None:
         units.add(period["Unit"])
 
 
-class EventTrigger(TaggableResource):
-    def __init__(
-        self,
-        tagger: TaggingService,
-        arn: str,
-        event_trigger_name: str,
-        object_type_name: str,
-        description: str | None,
-        event_trigger_conditions: list[dict[str, Any]],
-        segment_filter: str | None,
-        event_trigger_limits: dict[str, Any] | None,
-    ) -> None:
-        super().__init__(tagger, arn)
-        self.event_trigger_name = event_trigger_name
-        self.object_type_name = object_type_name
-        self.description = description
-        self.event_trigger_conditions = copy.deepcopy(event_trigger_conditions)
-        self.segment_filter = segment_filter
-        self.event_trigger_limits = copy.deepcopy(event_trigger_limits)
-
-
-class EventTriggersBackend(SegmentsBackend):
+class EventTriggersBackend(BackendState):
     def _check_trigger_references(
         self,
         domain_name: str,
@@ -164,20 +142,13 @@ class EventTriggersBackend(SegmentsBackend):
                 f"ObjectTypeName {object_type_name} is a standard object type: event "
                 "triggers support custom object types only"
             )
-        object_type = self._get_object_type(domain_name, object_type_name)
+        domain = self._get_domain(domain_name)
+        object_type = domain.object_type(object_type_name)
         check_conditions(conditions, object_type)
         if segment_filter is not None:
-            self._get_segment_definition(domain_name, segment_filter)
+            domain.segment_definition(segment_filter)
         if limits is not None:
             check_limits(limits)
-
-    def _get_event_trigger(
-        self, domain_name: str, event_trigger_name: str
-    ) -> EventTrigger:
-        domain = self._get_domain(domain_name)
-        return find_in_domain(
-            domain.event_triggers, "Event trigger", event_trigger_name, domain_name
-        )
 
     def create_event_trigger(
         self,
@@ -228,7 +199,7 @@ class EventTriggersBackend(SegmentsBackend):
     def get_event_trigger(
         self, domain_name: str, event_trigger_name: str
     ) -> EventTrigger:
-        return self._get_event_trigger(domain_name, event_trigger_name)
+        return self._get_domain(domain_name).event_trigger(event_trigger_name)
 
     def update_event_trigger(
         self,
@@ -244,7 +215,7 @@ class EventTriggersBackend(SegmentsBackend):
         Only the members given change; the result is checked as a whole (the conditions
         against the new object type, for instance).
         """
-        trigger = self._get_event_trigger(domain_name, event_trigger_name)
+        trigger = self._get_domain(domain_name).event_trigger(event_trigger_name)
         new_object_type = object_type_name or trigger.object_type_name
         new_conditions = event_trigger_conditions or trigger.event_trigger_conditions
         new_segment = segment_filter or trigger.segment_filter
@@ -267,8 +238,8 @@ class EventTriggersBackend(SegmentsBackend):
 
     def delete_event_trigger(self, domain_name: str, event_trigger_name: str) -> str:
         """Refused while an integration names the trigger in its EventTriggerNames."""
-        self._get_event_trigger(domain_name, event_trigger_name)
-        domain = self.domains[domain_name]
+        domain = self._get_domain(domain_name)
+        domain.event_trigger(event_trigger_name)
         for integration in domain.integrations.values():
             if event_trigger_name in integration.event_trigger_names:
                 raise BadRequestException(

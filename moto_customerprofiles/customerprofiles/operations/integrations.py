@@ -1,81 +1,19 @@
-"""Integrations: a data source (or, with event triggers, a destination) bound to a domain."""
+"""PutIntegration, GetIntegration, DeleteIntegration, ListIntegrations and
+ListAccountIntegrations."""
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
-from moto.utilities.tagging_service import TaggingService
-
-from .base import TaggableResource, check_quota, find_in_domain
-from .event_triggers import EventTriggersBackend
-from .exceptions import BadRequestException
-from .utils import INTEGRATIONS, paginated
+from ..exceptions import BadRequestException
+from ..resources.common import INTEGRATIONS, check_quota, paginated
+from ..resources.integrations import UNSTRUCTURED, Integration
+from .base import BackendState
 
 MAX_INTEGRATIONS_PER_DOMAIN = 50
-UNSTRUCTURED = "_unstructured"
 
 
-class Integration(TaggableResource):
-    def __init__(
-        self,
-        tagger: TaggingService,
-        arn: str,
-        domain_name: str,
-        uri: str,
-    ) -> None:
-        super().__init__(tagger, arn)
-        self.domain_name = domain_name
-        self.uri = uri
-        self.object_type_name: str | None = None
-        self.object_type_names: dict[str, str] | None = None
-        self.role_arn: str | None = None
-        self.event_trigger_names: list[str] = []
-        self.scope = "PROFILE"
-        self.flow_name: str | None = None
-        self.is_unstructured = False
-        self.workflow_id: str | None = None
-
-    def define(
-        self,
-        object_type_name: str | None,
-        object_type_names: dict[str, str] | None,
-        role_arn: str | None,
-        event_trigger_names: list[str] | None,
-        scope: str | None,
-        flow_name: str | None,
-    ) -> None:
-        """PutIntegration replaces the whole definition of an existing integration."""
-        self.object_type_name = object_type_name
-        self.object_type_names = copy.deepcopy(object_type_names)
-        self.role_arn = role_arn
-        self.event_trigger_names = list(event_trigger_names or [])
-        self.scope = scope or "PROFILE"
-        self.flow_name = flow_name
-        self.is_unstructured = (
-            flow_name is not None and object_type_name == UNSTRUCTURED
-        )
-
-    def object_types_used(self) -> set[str]:
-        names = set((self.object_type_names or {}).values())
-        if self.object_type_name is not None:
-            names.add(self.object_type_name)
-        return names
-
-    def drop_object_type(self, name: str) -> bool:
-        """Forget mappings to a deleted object type; True when nothing is left."""
-        if self.object_type_name == name:
-            return True
-        if self.object_type_names and name in self.object_type_names.values():
-            self.object_type_names = {
-                k: v for k, v in self.object_type_names.items() if v != name
-            }
-            self.touch()
-            return not self.object_type_names
-        return False
-
-
-class IntegrationsBackend(EventTriggersBackend):
+class IntegrationsBackend(BackendState):
     def _flow_uri(self, flow_name: str) -> str:
         return f"arn:{self.partition}:appflow:{self.region_name}:{self.account_id}:flow/{flow_name}"
 
@@ -126,10 +64,11 @@ class IntegrationsBackend(EventTriggersBackend):
         wanted = set((object_type_names or {}).values())
         if object_type_name is not None and object_type_name != UNSTRUCTURED:
             wanted.add(object_type_name)
+        domain = self._get_domain(domain_name)
         for name in sorted(wanted):
-            self._get_object_type(domain_name, name)
+            domain.object_type(name)
         for trigger_name in event_trigger_names or []:
-            self._get_event_trigger(domain_name, trigger_name)
+            domain.event_trigger(trigger_name)
 
     def put_integration(
         self,
@@ -192,16 +131,13 @@ class IntegrationsBackend(EventTriggersBackend):
         integration.set_tags(tags)
         return integration
 
-    def _get_integration(self, domain_name: str, uri: str) -> Integration:
-        domain = self._get_domain(domain_name)
-        return find_in_domain(domain.integrations, "Integration", uri, domain_name)
-
     def get_integration(self, domain_name: str, uri: str) -> Integration:
-        return self._get_integration(domain_name, uri)
+        return self._get_domain(domain_name).integration(uri)
 
     def delete_integration(self, domain_name: str, uri: str) -> str:
-        self._get_integration(domain_name, uri)
-        self.domains[domain_name].remove_integration(uri)
+        domain = self._get_domain(domain_name)
+        domain.integration(uri)
+        domain.remove_integration(uri)
         return f"Integration {uri} was deleted."
 
     @paginated

@@ -1,0 +1,178 @@
+"""The ingestion pipeline: what happens to an object of a type, top to bottom.
+
+1. map it through the object type (fields, profile targets, keys);
+2. identify it (its UNIQUE key) and find the object it replaces;
+3. match its profile by key, or create one when the type allows it;
+4. merge its values and keys into the profile;
+5. store it (MaxProfileObjectCount keeps the profile's newest objects of the type);
+6. then its consumers, in order: event-stream export (the profile's record first, then
+   the object's) and event-trigger evaluation.
+
+PutProfileObject calls ``ingest``; every later way in (BatchPutProfileObject, upload
+jobs, AppFlow workflows) calls it too, and every new consumer (profile history,
+calculated attributes, segment membership events) is added to ``_consume``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import uuid4
+
+from moto.core.utils import utcnow
+
+from ..resources.domains import Domain
+from ..resources.event_triggers import TriggerInvocation
+from ..resources.object_types import ProfileObjectType
+from ..resources.profiles import PROFILE, Profile, ProfileObject
+from .export import CREATED, UPDATED, export
+from .mapping import MappedObject, merge_into, unique_key
+from .trigger_evaluation import evaluate_triggers
+
+MATCH_ORDER = ("PROFILE", "LOOKUP_ONLY", "NEW_ONLY", "SECONDARY")
+
+
+@dataclass
+class Ingested:
+    """What one ingestion did, for its consumers and its caller."""
+
+    stored: ProfileObject
+    replaced: ProfileObject | None
+    profile: Profile | None
+    profile_created: bool = False
+    profile_changed: bool = False
+    invocations: list[TriggerInvocation] = field(default_factory=list)
+
+
+def ingest(
+    domain: Domain, object_type: ProfileObjectType, content: dict[str, Any]
+) -> Ingested:
+    """Ingest one object (a parsed JSON object) of ``object_type`` into ``domain``.
+
+    Raises before anything is stored when the object cannot be mapped.
+    """
+    mapped = MappedObject(object_type, content)
+    key = _identify(domain, object_type, mapped, content)
+    replaced = domain.profile_objects.get((object_type.object_type_name, key))
+    profile, created = _match_or_create_profile(domain, object_type, mapped, replaced)
+    changed = _update_profile(domain, profile, mapped, created)
+    stored = _store(domain, object_type, key, content, mapped, profile, replaced)
+    result = Ingested(stored, replaced, profile, created, changed)
+    _consume(domain, object_type, result)
+    return result
+
+
+def _identify(
+    domain: Domain,
+    object_type: ProfileObjectType,
+    mapped: MappedObject,
+    content: dict[str, Any],
+) -> str:
+    """The object's unique key: from its UNIQUE key's value, else from its content."""
+    unique = mapped.with_identifier("UNIQUE")
+    identity = unique[0][1] if unique else json.dumps(content, sort_keys=True)
+    return unique_key(domain.domain_name, object_type.object_type_name, identity)
+
+
+def _match_or_create_profile(
+    domain: Domain,
+    object_type: ProfileObjectType,
+    mapped: MappedObject,
+    replaced: ProfileObject | None,
+) -> tuple[Profile | None, bool]:
+    """The replaced object's profile, else the first found by key, else a new one."""
+    if replaced is not None and replaced.profile_id in domain.profiles:
+        return domain.profiles[replaced.profile_id], False
+    for identifier in MATCH_ORDER:
+        for name, value in mapped.with_identifier(identifier):
+            ids = domain.profile_index.find(name, [value])
+            if ids:
+                return domain.profiles[min(ids)], False
+    if object_type.allow_profile_creation:
+        profile = Profile(uuid4().hex, {})
+        domain.add_profile(profile)
+        return profile, True
+    return None, False
+
+
+def _update_profile(
+    domain: Domain, profile: Profile | None, mapped: MappedObject, created: bool
+) -> bool:
+    """Merge the mapped values and keys; True when a profile member changed."""
+    if profile is None:
+        return False
+    changed = merge_into(profile.data, mapped.profile_updates)
+    for identifier in ("PROFILE", "SECONDARY", "NEW_ONLY"):
+        if identifier == "NEW_ONLY" and not created:
+            continue
+        for name, value in mapped.with_identifier(identifier):
+            profile.keys.setdefault(name, set()).add(value)
+    domain.profile_index.update(profile)
+    return changed
+
+
+def _store(
+    domain: Domain,
+    object_type: ProfileObjectType,
+    key: str,
+    content: dict[str, Any],
+    mapped: MappedObject,
+    profile: Profile | None,
+    replaced: ProfileObject | None,
+) -> ProfileObject:
+    name = object_type.object_type_name
+    stored = ProfileObject(
+        name,
+        key,
+        content,
+        profile.profile_id if profile else None,
+        {key_name: value for key_name, (value, _) in mapped.keys.items()},
+    )
+    if replaced is not None:
+        stored.created_at = replaced.created_at
+        # An updated object counts as the newest for MaxProfileObjectCount.
+        del domain.profile_objects[(name, key)]
+    domain.profile_objects[(name, key)] = stored
+    if profile is not None:
+        _enforce_max_objects(domain, object_type, profile.profile_id)
+    return stored
+
+
+def _enforce_max_objects(
+    domain: Domain, object_type: ProfileObjectType, profile_id: str
+) -> None:
+    limit = object_type.max_profile_object_count
+    if limit is None:
+        return
+    owned = [
+        key
+        for key, o in domain.profile_objects.items()
+        if o.profile_id == profile_id
+        and o.object_type_name == object_type.object_type_name
+    ]
+    for key in owned[: max(0, len(owned) - limit)]:
+        del domain.profile_objects[key]
+
+
+def _consume(domain: Domain, object_type: ProfileObjectType, result: Ingested) -> None:
+    """Everything that follows a stored object, in the order AWS's effects are seen."""
+    stored, profile = result.stored, result.profile
+    if profile is not None and (result.profile_created or result.profile_changed):
+        export(
+            domain,
+            PROFILE,
+            CREATED if result.profile_created else UPDATED,
+            profile.as_record(),
+        )
+    export(
+        domain,
+        object_type.object_type_name,
+        UPDATED if result.replaced else CREATED,
+        stored.content,
+        extra={
+            "AssociatedProfileId": stored.profile_id,
+            "ProfileObjectUniqueKey": stored.profile_object_unique_key,
+        },
+    )
+    result.invocations = evaluate_triggers(domain, object_type, stored, utcnow())

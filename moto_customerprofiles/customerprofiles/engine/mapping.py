@@ -1,0 +1,102 @@
+"""Mapping: what an object contributes to its profile, through its object type's fields
+and keys."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from typing import Any
+
+from ..exceptions import BadRequestException
+from ..resources.object_types import ProfileObjectType
+from ..resources.profiles import ADDRESS_FIELDS, PROFILE, SCALAR_FIELDS
+from .conditions import as_text
+
+
+def unique_key(domain_name: str, object_type_name: str, identity: str) -> str:
+    digest = hashlib.sha256(f"{domain_name}/{object_type_name}/{identity}".encode())
+    return base64.b64encode(digest.digest()).decode()
+
+
+def source_value(content: dict[str, Any], source: str) -> Any:
+    """``_source.a.b`` names content["a"]["b"]; a missing step gives None."""
+    path = source.split(".")
+    if path[0] == "_source":
+        path = path[1:]
+    value: Any = content
+    for step in path:
+        if not isinstance(value, dict) or step not in value:
+            return None
+        value = value[step]
+    return value
+
+
+def _mapped_text(value: Any, field_name: str) -> str:
+    text = as_text(value)
+    if text is not None:
+        return text
+    raise BadRequestException(
+        f"Field {field_name} cannot be mapped: its source holds a "
+        f"{type(value).__name__}, not a scalar value"
+    )
+
+
+class MappedObject:
+    """What an ingested object contributes, through its object type."""
+
+    def __init__(self, object_type: ProfileObjectType, content: dict[str, Any]) -> None:
+        self.fields: dict[str, str] = {}
+        for name, field in object_type.fields.items():
+            value = source_value(content, field.get("Source", ""))
+            if value is not None:
+                self.fields[name] = _mapped_text(value, name)
+        self.profile_updates: dict[str, Any] = {}
+        for name, field in object_type.fields.items():
+            target = field.get("Target", "")
+            if name in self.fields and target.startswith(f"{PROFILE}."):
+                self._set_target(target.split(".")[1:], self.fields[name], name)
+        self.keys: dict[str, tuple[str, set[str]]] = {}
+        for key_name, definitions in object_type.keys.items():
+            for definition in definitions:
+                parts = [self.fields.get(f) for f in definition.get("FieldNames", [])]
+                if parts and all(p is not None for p in parts):
+                    value = "_".join(p for p in parts if p is not None)
+                    identifiers = set(definition.get("StandardIdentifiers", []))
+                    self.keys[key_name] = (value, identifiers)
+
+    def _set_target(self, path: list[str], value: str, field_name: str) -> None:
+        member = path[0] if path else ""
+        if member == "Attributes" and len(path) == 2:
+            self.profile_updates.setdefault("Attributes", {})[path[1]] = value
+        elif member in ADDRESS_FIELDS and len(path) == 2:
+            self.profile_updates.setdefault(member, {})[path[1]] = value
+        elif member in SCALAR_FIELDS and len(path) == 1:
+            self.profile_updates[member] = value
+        else:
+            raise BadRequestException(
+                f"Field {field_name} cannot be mapped: _profile.{'.'.join(path)} is not "
+                "a profile member"
+            )
+
+    def with_identifier(self, identifier: str) -> list[tuple[str, str]]:
+        return [
+            (name, value)
+            for name, (value, identifiers) in self.keys.items()
+            if identifier in identifiers
+        ]
+
+
+def merge_into(data: dict[str, Any], updates: dict[str, Any]) -> bool:
+    """Apply mapped values to a profile's members; True when something changed."""
+    changed = False
+    for member, value in updates.items():
+        if isinstance(value, dict):
+            current = data.setdefault(member, {})
+            for key, item in value.items():
+                if current.get(key) != item:
+                    current[key] = item
+                    changed = True
+        elif data.get(member) != value:
+            data[member] = value
+            changed = True
+    return changed

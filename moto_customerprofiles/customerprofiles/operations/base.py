@@ -1,0 +1,33 @@
+"""The state every operation module shares: the domains of one account and region."""
+
+from __future__ import annotations
+
+from moto.core.base_backend import BaseBackend
+from moto.utilities.tagging_service import TaggingService
+
+from ..exceptions import ResourceNotFoundException
+from ..resources.common import make_arn
+from ..resources.domains import Domain
+from ..resources.event_triggers import TriggerInvocation
+
+
+class BackendState(BaseBackend):
+    def __init__(self, region_name: str, account_id: str) -> None:
+        super().__init__(region_name, account_id)
+        self.domains: dict[str, Domain] = {}
+        self.tagger = TaggingService()
+        # Every event-trigger evaluation, oldest first (kept after its domain is gone).
+        self.trigger_invocations: list[TriggerInvocation] = []
+
+    def _get_domain(self, domain_name: str) -> Domain:
+        domain = self.domains.get(domain_name)
+        if domain is None:
+            raise ResourceNotFoundException(f"Domain {domain_name} does not exist.")
+        return domain
+
+    def domain_arn(
+        self, domain_name: str, kind: str | None = None, name: str | None = None
+    ) -> str:
+        return make_arn(
+            self.partition, self.region_name, self.account_id, domain_name, kind, name
+        )

@@ -1,0 +1,100 @@
+"""PutProfileObjectType, GetProfileObjectType, DeleteProfileObjectType and
+ListProfileObjectTypes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..resources.common import OBJECT_TYPES, check_quota, paginated
+from ..resources.object_types import ProfileObjectType, check_definition
+from .base import BackendState
+
+MAX_OBJECT_TYPES_PER_DOMAIN = 100
+
+
+class ObjectTypesBackend(BackendState):
+    def put_profile_object_type(
+        self,
+        domain_name: str,
+        object_type_name: str,
+        description: str,
+        template_id: str | None = None,
+        expiration_days: int | None = None,
+        encryption_key: str | None = None,
+        allow_profile_creation: bool | None = None,
+        source_last_updated_timestamp_format: str | None = None,
+        max_profile_object_count: int | None = None,
+        source_priority: int | None = None,
+        fields: dict[str, Any] | None = None,
+        keys: dict[str, list[dict[str, Any]]] | None = None,
+        tags: dict[str, str] | None = None,
+    ) -> ProfileObjectType:
+        """
+        Creates or replaces the object type; a replaced type keeps its CreatedAt.
+        A TemplateId is stored as given: the template's own Fields and Keys are not
+        filled in.
+        """
+        domain = self._get_domain(domain_name)
+        check_definition(
+            object_type_name,
+            template_id,
+            {
+                "AllowProfileCreation": allow_profile_creation,
+                "SourceLastUpdatedTimestampFormat": source_last_updated_timestamp_format,
+                "Fields": fields,
+                "Keys": keys,
+            },
+            fields,
+            keys,
+        )
+        existing = domain.object_types.get(object_type_name)
+        if existing is None:
+            check_quota(
+                len(domain.object_types),
+                MAX_OBJECT_TYPES_PER_DOMAIN,
+                "object types per domain",
+            )
+        object_type = ProfileObjectType(
+            tagger=self.tagger,
+            arn=self.domain_arn(domain_name, OBJECT_TYPES, object_type_name),
+            object_type_name=object_type_name,
+            description=description,
+            template_id=template_id,
+            expiration_days=expiration_days
+            if expiration_days is not None
+            else domain.default_expiration_days,
+            encryption_key=encryption_key,
+            allow_profile_creation=bool(allow_profile_creation),
+            source_last_updated_timestamp_format=source_last_updated_timestamp_format,
+            max_profile_object_count=max_profile_object_count,
+            source_priority=source_priority,
+            fields=fields,
+            keys=keys,
+        )
+        if existing is not None:
+            object_type.created_at = existing.created_at
+        object_type.set_tags(tags)
+        domain.object_types[object_type_name] = object_type
+        return object_type
+
+    def get_profile_object_type(
+        self, domain_name: str, object_type_name: str
+    ) -> ProfileObjectType:
+        return self._get_domain(domain_name).object_type(object_type_name)
+
+    def delete_profile_object_type(
+        self, domain_name: str, object_type_name: str
+    ) -> str:
+        """
+        Also deletes the event triggers on the type and disables the integrations that
+        use it (see the README's limitations).
+        """
+        domain = self._get_domain(domain_name)
+        domain.object_type(object_type_name)
+        domain.remove_object_type(object_type_name)
+        return f"Object type {object_type_name} was deleted."
+
+    @paginated
+    def list_profile_object_types(self, domain_name: str) -> list[ProfileObjectType]:
+        domain = self._get_domain(domain_name)
+        return sorted(domain.object_types.values(), key=lambda o: o.object_type_name)

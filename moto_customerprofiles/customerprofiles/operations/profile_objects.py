@@ -1,0 +1,82 @@
+"""PutProfileObject, ListProfileObjects and DeleteProfileObject."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..engine.ingestion import ingest
+from ..exceptions import BadRequestException, ResourceNotFoundException
+from ..resources.common import paginated
+from ..resources.profiles import ProfileObject
+from .base import BackendState
+
+
+class ProfileObjectsBackend(BackendState):
+    def put_profile_object(
+        self, domain_name: str, object_type_name: str, object: str
+    ) -> str:
+        """
+        The object goes through the ingestion pipeline (``engine.ingestion``): mapped
+        through its object type (``Source`` paths of the form ``_source.a.b``; ``Target``
+        members of ``_profile``: standard members, addresses, ``Attributes.<name>``; keys
+        made of the named fields joined by ``_``), matched to a profile, stored, exported
+        and evaluated by the type's event triggers. MaxProfileObjectCount removes a
+        profile's oldest objects of the type.
+        """
+        domain = self._get_domain(domain_name)
+        object_type = domain.object_type(object_type_name)
+        try:
+            content = json.loads(object)
+        except ValueError:
+            raise BadRequestException("Object is not valid JSON") from None
+        if not isinstance(content, dict):
+            raise BadRequestException("Object must be a JSON object")
+        result = ingest(domain, object_type, content)
+        self.trigger_invocations.extend(result.invocations)
+        return result.stored.profile_object_unique_key
+
+    @paginated
+    def list_profile_objects(
+        self,
+        domain_name: str,
+        object_type_name: str,
+        profile_id: str,
+        object_filter: dict[str, Any] | None = None,
+    ) -> list[ProfileObject]:
+        domain = self._get_domain(domain_name)
+        domain.object_type(object_type_name)
+        domain.profile(profile_id)
+        objects = [
+            o
+            for o in domain.profile_objects.values()
+            if o.profile_id == profile_id and o.object_type_name == object_type_name
+        ]
+        if object_filter:
+            wanted = set(object_filter["Values"])
+            objects = [
+                o
+                for o in objects
+                if o.key_values.get(object_filter["KeyName"]) in wanted
+            ]
+        return objects
+
+    def delete_profile_object(
+        self,
+        domain_name: str,
+        profile_id: str,
+        profile_object_unique_key: str,
+        object_type_name: str,
+    ) -> str:
+        domain = self._get_domain(domain_name)
+        domain.profile(profile_id)
+        stored = domain.profile_objects.get(
+            (object_type_name, profile_object_unique_key)
+        )
+        if stored is None or stored.profile_id != profile_id:
+            raise ResourceNotFoundException(
+                f"Profile object {profile_object_unique_key} of type {object_type_name} "
+                f"does not exist for profile {profile_id}."
+            )
+        del domain.profile_objects[(object_type_name, profile_object_unique_key)]
+        return "Profile object deleted successfully."

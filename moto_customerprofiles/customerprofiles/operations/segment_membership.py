@@ -1,0 +1,83 @@
+"""GetSegmentMembership, CreateSegmentEstimate and GetSegmentEstimate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..engine.segment_evaluation import SegmentEvaluator
+from ..exceptions import BadRequestException
+from ..resources.segments import SegmentEstimate
+from .base import BackendState
+
+MAX_PROFILE_IDS_PER_MEMBERSHIP = 100
+
+
+class SegmentMembershipBackend(BackendState):
+    def get_segment_membership(
+        self, domain_name: str, segment_definition_name: str, profile_ids: list[str]
+    ) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
+        """
+        Membership is computed when asked. Segments defined by SegmentSqlQuery are not
+        evaluated: every profile is reported as a failure.
+        """
+        domain = self._get_domain(domain_name)
+        segment = domain.segment_definition(segment_definition_name)
+        if len(profile_ids) > MAX_PROFILE_IDS_PER_MEMBERSHIP:
+            raise BadRequestException(
+                f"ProfileIds holds at most {MAX_PROFILE_IDS_PER_MEMBERSHIP} profile ids"
+            )
+        evaluator = SegmentEvaluator(domain)
+        profiles, failures = [], []
+        for profile_id in profile_ids:
+            profile = domain.profiles.get(profile_id)
+            if profile is None:
+                failures.append(
+                    {
+                        "ProfileId": profile_id,
+                        "Message": "Profile not found",
+                        "Status": 404,
+                    }
+                )
+            elif segment.segment_groups is None:
+                failures.append(
+                    {
+                        "ProfileId": profile_id,
+                        "Message": "Segments defined by SegmentSqlQuery are not evaluated",
+                        "Status": 400,
+                    }
+                )
+            else:
+                present = evaluator.is_member(segment, profile)
+                entry: dict[str, Any] = {
+                    "ProfileId": profile_id,
+                    "QueryResult": "PRESENT" if present else "ABSENT",
+                }
+                if present:
+                    entry["Profile"] = profile
+                profiles.append(entry)
+        return segment_definition_name, profiles, failures
+
+    def create_segment_estimate(
+        self,
+        domain_name: str,
+        segment_query: dict[str, Any] | None = None,
+        segment_sql_query: str | None = None,
+    ) -> SegmentEstimate:
+        """The estimate is computed at once (Status SUCCEEDED); SQL queries are refused."""
+        domain = self._get_domain(domain_name)
+        if segment_query is None:
+            raise BadRequestException(
+                "SegmentQuery is required: SegmentSqlQuery estimates are not supported"
+            )
+        evaluator = SegmentEvaluator(domain)
+        count = sum(
+            1 for p in domain.profiles.values() if evaluator.holds(segment_query, p)
+        )
+        estimate = SegmentEstimate(domain_name, count)
+        domain.segment_estimates[estimate.estimate_id] = estimate
+        return estimate
+
+    def get_segment_estimate(
+        self, domain_name: str, estimate_id: str
+    ) -> SegmentEstimate:
+        return self._get_domain(domain_name).segment_estimate(estimate_id)

@@ -1,0 +1,176 @@
+"""Domains: the container of every other Customer Profiles resource.
+
+A domain holds its resources and the lookups and removals that reach across them, so
+that no resource family needs another's operations.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from moto.utilities.tagging_service import TaggingService
+
+from .common import (
+    EVENT_STREAMS,
+    EVENT_TRIGGERS,
+    INTEGRATIONS,
+    OBJECT_TYPES,
+    SEGMENT_DEFINITIONS,
+    TaggableResource,
+    find_in_domain,
+)
+from .event_streams import EventStream
+from .event_triggers import EventTrigger
+from .integrations import Integration
+from .object_types import ProfileObjectType
+from .profiles import Profile, ProfileIndex, ProfileObject
+from .segments import SegmentDefinition, SegmentEstimate
+
+
+def copy_request(request: dict[str, Any] | None) -> dict[str, Any] | None:
+    return copy.deepcopy(request) if request is not None else None
+
+
+def with_matching_status(
+    request: dict[str, Any] | None, status: str
+) -> dict[str, Any] | None:
+    """AWS adds the Status: ACTIVE on a new domain, PENDING when an existing one changes."""
+    result = copy_request(request)
+    if result is not None:
+        result["Status"] = status
+    return result
+
+
+class Domain(TaggableResource):
+    def __init__(
+        self,
+        tagger: TaggingService,
+        arn: str,
+        domain_name: str,
+        default_expiration_days: int,
+        default_encryption_key: str | None,
+        dead_letter_queue_url: str | None,
+        matching: dict[str, Any] | None,
+        rule_based_matching: dict[str, Any] | None,
+        data_store: dict[str, Any] | None,
+    ) -> None:
+        super().__init__(tagger, arn)
+        self.domain_name = domain_name
+        self.default_expiration_days = default_expiration_days
+        self.default_encryption_key = default_encryption_key or None
+        self.dead_letter_queue_url = dead_letter_queue_url or None
+        self.matching = copy_request(matching)
+        self.rule_based_matching = with_matching_status(rule_based_matching, "ACTIVE")
+        self.data_store = copy_request(data_store)
+        self.object_types: dict[str, ProfileObjectType] = {}
+        self.integrations: dict[str, Integration] = {}
+        self.event_triggers: dict[str, EventTrigger] = {}
+        self.segment_definitions: dict[str, SegmentDefinition] = {}
+        self.event_streams: dict[str, EventStream] = {}
+        self.segment_estimates: dict[str, SegmentEstimate] = {}
+        self.profiles: dict[str, Profile] = {}
+        self.profile_index = ProfileIndex()
+        # (object type, unique key) -> object
+        self.profile_objects: dict[tuple[str, str], ProfileObject] = {}
+        # (trigger, profile) -> when the trigger fired for the profile
+        self.trigger_firings: dict[tuple[str, str], list[datetime]] = {}
+
+    @property
+    def stats(self) -> dict[str, int]:
+        objects = self.profile_objects.values()
+        return {
+            "ProfileCount": len(self.profiles),
+            "MeteringProfileCount": len(self.profiles),
+            "ObjectCount": len(objects),
+            "TotalSize": sum(len(o.object.encode()) for o in objects),
+        }
+
+    def children_by_kind(self) -> dict[str, Mapping[str, TaggableResource]]:
+        """The sub-resources the domain holds, by the kind their ARNs name."""
+        return {
+            OBJECT_TYPES: self.object_types,
+            INTEGRATIONS: self.integrations,
+            EVENT_TRIGGERS: self.event_triggers,
+            SEGMENT_DEFINITIONS: self.segment_definitions,
+            EVENT_STREAMS: self.event_streams,
+        }
+
+    # --- lookups: each raises the ResourceNotFoundException naming what is missing ---
+
+    def object_type(self, name: str) -> ProfileObjectType:
+        return find_in_domain(self.object_types, "Object type", name, self.domain_name)
+
+    def segment_definition(self, name: str) -> SegmentDefinition:
+        return find_in_domain(
+            self.segment_definitions, "Segment definition", name, self.domain_name
+        )
+
+    def event_trigger(self, name: str) -> EventTrigger:
+        return find_in_domain(
+            self.event_triggers, "Event trigger", name, self.domain_name
+        )
+
+    def integration(self, uri: str) -> Integration:
+        return find_in_domain(self.integrations, "Integration", uri, self.domain_name)
+
+    def event_stream(self, name: str) -> EventStream:
+        return find_in_domain(
+            self.event_streams, "Event stream", name, self.domain_name
+        )
+
+    def profile(self, profile_id: str) -> Profile:
+        return find_in_domain(self.profiles, "Profile", profile_id, self.domain_name)
+
+    def segment_estimate(self, estimate_id: str) -> SegmentEstimate:
+        return find_in_domain(
+            self.segment_estimates, "Segment estimate", estimate_id, self.domain_name
+        )
+
+    # --- changes that reach across the domain's resources ---
+
+    def add_profile(self, profile: Profile) -> None:
+        self.profiles[profile.profile_id] = profile
+        self.profile_index.add(profile)
+
+    def remove_profile(self, profile_id: str) -> Profile:
+        """Removes the profile with its objects."""
+        profile = self.profiles.pop(profile_id)
+        self.profile_index.remove(profile)
+        for key in [
+            k for k, o in self.profile_objects.items() if o.profile_id == profile_id
+        ]:
+            del self.profile_objects[key]
+        return profile
+
+    def children(self) -> list[TaggableResource]:
+        return [r for kind in self.children_by_kind().values() for r in kind.values()]
+
+    def remove_integration(self, uri: str) -> None:
+        self.integrations.pop(uri).forget_tags()
+
+    def remove_event_trigger(self, name: str) -> None:
+        """Integrations that named the trigger are left with no trigger."""
+        self.event_triggers.pop(name).forget_tags()
+        for integration in self.integrations.values():
+            if name in integration.event_trigger_names:
+                integration.event_trigger_names.remove(name)
+                integration.touch()
+
+    def remove_object_type(self, name: str) -> None:
+        """
+        Removes the type's objects and event triggers, and disables the integrations that use it: an
+        integration mapping only this type is removed, one mapping several types loses
+        the mappings to this one.
+        """
+        self.object_types.pop(name).forget_tags()
+        for key in [k for k in self.profile_objects if k[0] == name]:
+            del self.profile_objects[key]
+        for trigger in list(self.event_triggers.values()):
+            if trigger.object_type_name == name:
+                self.remove_event_trigger(trigger.event_trigger_name)
+        for integration in list(self.integrations.values()):
+            if integration.drop_object_type(name):
+                self.remove_integration(integration.uri)

@@ -1,0 +1,95 @@
+"""Event triggers, and the record of each time one is evaluated for an ingested object.
+
+AWS invokes the destination of the integration that names a trigger (for Amazon Connect
+outbound campaigns, PutProfileOutboundRequestBatch with the profile id and an expiration
+time). No AWS API reads those invocations back, so the mock keeps a ``TriggerInvocation``
+for every evaluation, read by ``moto_customerprofiles.trigger_invocations()``.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime, timedelta
+from typing import Any
+
+from moto.core.common_models import BaseModel
+from moto.utilities.tagging_service import TaggingService
+
+from .common import TaggableResource, event_timestamp
+
+FIRED = "FIRED"
+SUPPRESSED = "SUPPRESSED"
+CONDITIONS_NOT_MET = "CONDITIONS_NOT_MET"
+NO_PROFILE = "NO_PROFILE"
+SEGMENT_MISMATCH = "SEGMENT_MISMATCH"
+NO_INTEGRATION = "NO_INTEGRATION"
+LIMIT_REACHED = "LIMIT_REACHED"
+
+
+class EventTrigger(TaggableResource):
+    def __init__(
+        self,
+        tagger: TaggingService,
+        arn: str,
+        event_trigger_name: str,
+        object_type_name: str,
+        description: str | None,
+        event_trigger_conditions: list[dict[str, Any]],
+        segment_filter: str | None,
+        event_trigger_limits: dict[str, Any] | None,
+    ) -> None:
+        super().__init__(tagger, arn)
+        self.event_trigger_name = event_trigger_name
+        self.object_type_name = object_type_name
+        self.description = description
+        self.event_trigger_conditions = copy.deepcopy(event_trigger_conditions)
+        self.segment_filter = segment_filter
+        self.event_trigger_limits = copy.deepcopy(event_trigger_limits)
+
+
+class TriggerInvocation(BaseModel):
+    """One evaluation of a trigger for an ingested object: a firing, or why not."""
+
+    def __init__(
+        self,
+        domain_name: str,
+        trigger: EventTrigger,
+        object_type_name: str,
+        profile_object_unique_key: str,
+        profile_id: str | None,
+        status: str,
+        reason: str | None,
+        at: datetime,
+        integration_uri: str | None = None,
+    ) -> None:
+        self.domain_name = domain_name
+        self.event_trigger_name = trigger.event_trigger_name
+        self.object_type_name = object_type_name
+        self.profile_object_unique_key = profile_object_unique_key
+        self.profile_id = profile_id
+        self.integration_uri = integration_uri
+        self.status = status
+        self.reason = reason
+        self.at = at
+        expiration = (trigger.event_trigger_limits or {}).get("EventExpiration")
+        self.expiration_time = (
+            at + timedelta(milliseconds=expiration)
+            if status == FIRED and expiration
+            else None
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "DomainName": self.domain_name,
+            "EventTriggerName": self.event_trigger_name,
+            "IntegrationUri": self.integration_uri,
+            "ProfileId": self.profile_id,
+            "ObjectTypeName": self.object_type_name,
+            "ProfileObjectUniqueKey": self.profile_object_unique_key,
+            "Timestamp": event_timestamp(self.at),
+            "ExpirationTime": event_timestamp(self.expiration_time)
+            if self.expiration_time
+            else None,
+            "Status": self.status,
+            "Reason": self.reason,
+        }

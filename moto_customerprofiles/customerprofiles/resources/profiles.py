@@ -1,0 +1,174 @@
+"""Profiles, their search index, and the profile objects ingested for them."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from moto.core.common_models import BaseModel
+from moto.core.utils import utcnow
+
+PROFILE = "_profile"
+ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddress")
+PROFILE_FIELDS = (
+    "AccountNumber",
+    "AdditionalInformation",
+    "PartyType",
+    "BusinessName",
+    "FirstName",
+    "MiddleName",
+    "LastName",
+    "BirthDate",
+    "Gender",
+    "PhoneNumber",
+    "MobilePhoneNumber",
+    "HomePhoneNumber",
+    "BusinessPhoneNumber",
+    "EmailAddress",
+    "PersonalEmailAddress",
+    "BusinessEmailAddress",
+    *ADDRESS_FIELDS,
+    "Attributes",
+    "PartyTypeString",
+    "GenderString",
+    "ProfileType",
+    "EngagementPreferences",
+)
+PHONE_FIELDS = (
+    "PhoneNumber",
+    "MobilePhoneNumber",
+    "HomePhoneNumber",
+    "BusinessPhoneNumber",
+)
+EMAIL_FIELDS = ("EmailAddress", "PersonalEmailAddress", "BusinessEmailAddress")
+STRUCTURED_FIELDS = (*ADDRESS_FIELDS, "Attributes", "EngagementPreferences")
+SCALAR_FIELDS = tuple(f for f in PROFILE_FIELDS if f not in STRUCTURED_FIELDS)
+
+
+class Profile(BaseModel):
+    """A profile's standard members are held under their AWS names in ``data``."""
+
+    def __init__(self, profile_id: str, data: dict[str, Any]) -> None:
+        self.profile_id = profile_id
+        self.data = {k: copy.deepcopy(v) for k, v in data.items() if v is not None}
+        self.keys: dict[str, set[str]] = {}
+        self.created_at = utcnow()
+
+    def __getattr__(self, name: str) -> Any:
+        if name in PROFILE_FIELDS:
+            return self.data.get(name)
+        raise AttributeError(name)
+
+    def as_record(self) -> dict[str, Any]:
+        """The profile as the event stream carries it."""
+        return {"ProfileId": self.profile_id, **copy.deepcopy(self.data)}
+
+    def standard_keys(self) -> dict[str, set[str]]:
+        """The predefined search keys derived from the profile's members."""
+        keys: dict[str, set[str]] = {"_profileId": {self.profile_id}}
+        if self.data.get("AccountNumber"):
+            keys["_account"] = {self.data["AccountNumber"]}
+        names = [self.data.get(n) for n in ("FirstName", "MiddleName", "LastName")]
+        full_name = " ".join(n for n in names if n)
+        if full_name:
+            keys["_fullName"] = {full_name}
+        phones = {self.data[f] for f in PHONE_FIELDS if self.data.get(f)}
+        if phones:
+            keys["_phone"] = phones
+        emails = {self.data[f] for f in EMAIL_FIELDS if self.data.get(f)}
+        if emails:
+            keys["_email"] = emails
+        return keys
+
+    def all_keys(self) -> dict[str, set[str]]:
+        keys = self.standard_keys()
+        for name, values in self.keys.items():
+            keys.setdefault(name, set()).update(values)
+        return keys
+
+
+class SearchResult:
+    """A profile as SearchProfiles returns it, with the keys it was found by."""
+
+    def __init__(self, profile: Profile, found_by: list[dict[str, Any]]) -> None:
+        self.profile = profile
+        self.profile_id = profile.profile_id
+        self.found_by_items = found_by
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.profile, name)
+
+
+class ProfileObject(BaseModel):
+    def __init__(
+        self,
+        object_type_name: str,
+        profile_object_unique_key: str,
+        content: dict[str, Any],
+        profile_id: str | None,
+        key_values: dict[str, str],
+    ) -> None:
+        self.object_type_name = object_type_name
+        self.profile_object_unique_key = profile_object_unique_key
+        self.content = content
+        self.profile_id = profile_id
+        self.key_values = key_values
+        self.created_at = utcnow()
+
+    @property
+    def object(self) -> str:
+        return json.dumps(self.content, separators=(",", ":"))
+
+
+def apply_update(data: dict[str, Any], updates: dict[str, Any]) -> None:
+    """UpdateProfile: an empty string removes a value; what is not given is kept."""
+    for member, value in updates.items():
+        if isinstance(value, dict) and member != "EngagementPreferences":
+            current = data.setdefault(member, {})
+            for key, item in value.items():
+                if item == "":
+                    current.pop(key, None)
+                else:
+                    current[key] = item
+            if not current:
+                del data[member]
+        elif value == "":
+            data.pop(member, None)
+        else:
+            data[member] = copy.deepcopy(value)
+
+
+class ProfileIndex:
+    """The domain's search keys: (key name, value) -> profile ids. No search scans."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple[str, str], set[str]] = {}
+        self._keys_of: dict[str, dict[str, set[str]]] = {}
+
+    def add(self, profile: Profile) -> None:
+        keys = profile.all_keys()
+        for name, values in keys.items():
+            for value in values:
+                self._ids.setdefault((name, value), set()).add(profile.profile_id)
+        self._keys_of[profile.profile_id] = keys
+
+    def remove(self, profile: Profile) -> None:
+        for name, values in self._keys_of.pop(profile.profile_id, {}).items():
+            for value in values:
+                ids = self._ids.get((name, value))
+                if ids is not None:
+                    ids.discard(profile.profile_id)
+                    if not ids:
+                        del self._ids[(name, value)]
+
+    def update(self, profile: Profile) -> None:
+        self.remove(profile)
+        self.add(profile)
+
+    def find(self, key_name: str, values: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for value in values:
+            found |= self._ids.get((key_name, value), set())
+        return found
