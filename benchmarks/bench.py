@@ -507,6 +507,10 @@ def main(argv: list[str] | None = None) -> int:
     for line in _table(results):
         print(line)
     print(f"({time.perf_counter() - started:.1f} s)")
+
+    import startup  # beside this file: start-up costs, in fresh processes
+
+    startup.main(["--quick"] if args.quick else [])
     return 0
 
 

@@ -53,10 +53,13 @@ def _serve_trigger_invocations(package_name: str) -> None:
 
 
 def _join_cloudformation_lookups() -> None:
-    """Forget CloudFormation's cached model lookups, in case a stack was parsed first."""
-    try:
-        from moto.cloudformation import parsing
-    except ImportError:  # pragma: no cover - moto without cloudformation
+    """Forget CloudFormation's cached model lookups, in case a stack was parsed first.
+
+    Only when moto's CloudFormation is already loaded: importing it loads most of moto
+    (EC2, autoscaling, ...), and before it is loaded its caches are empty anyway.
+    """
+    parsing = sys.modules.get("moto.cloudformation.parsing")
+    if parsing is None:
         return
     for name in ("get_model_list", "get_model_map", "get_name_type_map"):
         cached = getattr(parsing, name, None)

@@ -1,7 +1,5 @@
 """The Customer Profiles backend: one per account and region."""
 
-from typing import Any
-
 from moto.core.base_backend import BackendDict
 
 from .operations.domains import DomainsBackend
@@ -33,15 +31,6 @@ class CustomerProfilesBackend(
     Each resource family's operations come from its own module in ``operations``, side
     by side; they share only the domains of ``BackendState``. See ARCHITECTURE.md.
     """
-
-    def list_trigger_invocations(
-        self, domain_name: str | None = None
-    ) -> list[dict[str, Any]]:
-        return [
-            i.as_dict()
-            for i in self.trigger_invocations
-            if domain_name is None or i.domain_name == domain_name
-        ]
 
 
 customerprofiles_backends = BackendDict(CustomerProfilesBackend, "customer-profiles")

@@ -32,8 +32,10 @@ def trigger_invocations(
         for region, backend in list(account_backends.items()):
             if region_name is not None and region != region_name:
                 continue
-            for item in backend.list_trigger_invocations(domain_name):
-                found.append({**item, "AccountId": account, "Region": region})
+            for invocation in backend.trigger_invocations:
+                if domain_name is None or invocation.domain_name == domain_name:
+                    item = invocation.as_dict()
+                    found.append({**item, "AccountId": account, "Region": region})
     return sorted(found, key=lambda i: i["Timestamp"])
 
 

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlunparse
 
 from botocore.model import OperationModel
+from moto.core.common_models import BaseModel
 from moto.core.common_types import TYPE_RESPONSE
 from moto.core.exceptions import ServiceException
 from moto.core.responses import ActionResult, BaseResponse, EmptyResult
@@ -24,8 +25,10 @@ from .exceptions import (
 from .models import CustomerProfilesBackend, customerprofiles_backends
 from .protocol.routing import operation_for_path, uri_labels
 from .protocol.validation import parse_body, validate_request
+from .resources.common import Page
 
 SERVICE_NAME = "customer-profiles"
+OPERATIONS_PACKAGE = f"{__package__}.operations"
 PAGINATION_PARAMETERS = frozenset({"next_token", "max_results"})
 T = TypeVar("T")
 
@@ -177,120 +180,7 @@ class CustomerProfilesResponse(BaseResponse):
         }
         return method(**kwargs)
 
-    def _list(self, items_and_token: tuple[list[Any], str | None]) -> ActionResult:
-        items, next_token = items_and_token
-        return ActionResult({"Items": items, "NextToken": next_token})
-
-    # --- domains ----------------------------------------------------------------------
-
-    def create_domain(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.create_domain))
-
-    def get_domain(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.get_domain))
-
-    def update_domain(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.update_domain))
-
-    def delete_domain(self) -> ActionResult:
-        return ActionResult({"Message": self._call(self.backend.delete_domain)})
-
-    def list_domains(self) -> ActionResult:
-        return self._list(self._call(self.backend.list_domains))
-
-    # --- profile object types ---------------------------------------------------------
-
-    def put_profile_object_type(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.put_profile_object_type))
-
-    def get_profile_object_type(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.get_profile_object_type))
-
-    def delete_profile_object_type(self) -> ActionResult:
-        message = self._call(self.backend.delete_profile_object_type)
-        return ActionResult({"Message": message})
-
-    def list_profile_object_types(self) -> ActionResult:
-        return self._list(self._call(self.backend.list_profile_object_types))
-
-    # --- segment definitions ----------------------------------------------------------
-
-    def create_segment_definition(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.create_segment_definition))
-
-    def get_segment_definition(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.get_segment_definition))
-
-    def delete_segment_definition(self) -> ActionResult:
-        return ActionResult(
-            {"Message": self._call(self.backend.delete_segment_definition)}
-        )
-
-    def list_segment_definitions(self) -> ActionResult:
-        return self._list(self._call(self.backend.list_segment_definitions))
-
-    # --- event triggers ---------------------------------------------------------------
-
-    def create_event_trigger(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.create_event_trigger))
-
-    def get_event_trigger(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.get_event_trigger))
-
-    def update_event_trigger(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.update_event_trigger))
-
-    def delete_event_trigger(self) -> ActionResult:
-        return ActionResult({"Message": self._call(self.backend.delete_event_trigger)})
-
-    def list_event_triggers(self) -> ActionResult:
-        return self._list(self._call(self.backend.list_event_triggers))
-
-    # --- integrations -----------------------------------------------------------------
-
-    def put_integration(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.put_integration))
-
-    def get_integration(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.get_integration))
-
-    def delete_integration(self) -> ActionResult:
-        return ActionResult({"Message": self._call(self.backend.delete_integration)})
-
-    def list_integrations(self) -> ActionResult:
-        return self._list(self._call(self.backend.list_integrations))
-
-    def list_account_integrations(self) -> ActionResult:
-        return self._list(self._call(self.backend.list_account_integrations))
-
-    # --- event streams ----------------------------------------------------------------
-
-    def create_event_stream(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.create_event_stream))
-
-    def get_event_stream(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.get_event_stream))
-
-    def delete_event_stream(self) -> ActionResult:
-        self._call(self.backend.delete_event_stream)
-        return EmptyResult()
-
-    def list_event_streams(self) -> ActionResult:
-        return self._list(self._call(self.backend.list_event_streams))
-
-    # --- profiles -----------------------------------------------------------------------
-
-    def create_profile(self) -> ActionResult:
-        return ActionResult({"ProfileId": self._call(self.backend.create_profile)})
-
-    def update_profile(self) -> ActionResult:
-        return ActionResult({"ProfileId": self._call(self.backend.update_profile)})
-
-    def delete_profile(self) -> ActionResult:
-        return ActionResult({"Message": self._call(self.backend.delete_profile)})
-
-    def search_profiles(self) -> ActionResult:
-        return self._list(self._call(self.backend.search_profiles))
+    # --- responses that need shaping; every other operation is served by _respond ---
 
     def batch_get_profile(self) -> ActionResult:
         profiles, errors = self._call(self.backend.batch_get_profile)
@@ -299,26 +189,6 @@ class CustomerProfilesResponse(BaseResponse):
     def add_profile_key(self) -> ActionResult:
         key_name, values = self._call(self.backend.add_profile_key)
         return ActionResult({"KeyName": key_name, "Values": values})
-
-    def delete_profile_key(self) -> ActionResult:
-        return ActionResult({"Message": self._call(self.backend.delete_profile_key)})
-
-    def merge_profiles(self) -> ActionResult:
-        return ActionResult({"Message": self._call(self.backend.merge_profiles)})
-
-    # --- profile objects ----------------------------------------------------------------
-
-    def put_profile_object(self) -> ActionResult:
-        unique_key = self._call(self.backend.put_profile_object)
-        return ActionResult({"ProfileObjectUniqueKey": unique_key})
-
-    def list_profile_objects(self) -> ActionResult:
-        return self._list(self._call(self.backend.list_profile_objects))
-
-    def delete_profile_object(self) -> ActionResult:
-        return ActionResult({"Message": self._call(self.backend.delete_profile_object)})
-
-    # --- segment membership -----------------------------------------------------------
 
     def get_segment_membership(self) -> ActionResult:
         name, profiles, failures = self._call(self.backend.get_segment_membership)
@@ -331,24 +201,51 @@ class CustomerProfilesResponse(BaseResponse):
             }
         )
 
-    def create_segment_estimate(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.create_segment_estimate))
+    def _respond(self, method_name: str) -> ActionResult:
+        """The generic response: the backend method's result is the response.
 
-    def get_segment_estimate(self) -> ActionResult:
-        return ActionResult(self._call(self.backend.get_segment_estimate))
+        A model object is serialized as the output shape; a Page gives Items and
+        NextToken; None an empty response; any other value is the output shape's only
+        member (Message, ProfileId, tags, ...).
+        """
+        result = self._call(getattr(self.backend, method_name))
+        if result is None:
+            return EmptyResult()
+        if isinstance(result, Page):
+            return ActionResult({"Items": result.items, "NextToken": result.next_token})
+        if isinstance(result, BaseModel):
+            return ActionResult(result)
+        output = self._operation().output_shape
+        members = list(output.members) if output is not None else []
+        if len(members) != 1:
+            raise TypeError(f"{method_name} needs a response method")
+        return ActionResult({members[0]: result})
 
-    # --- tagging ----------------------------------------------------------------------
 
-    def tag_resource(self) -> ActionResult:
-        self._call(self.backend.tag_resource)
-        return EmptyResult()
+def _generic_response(method_name: str) -> Callable[[CustomerProfilesResponse], Any]:
+    def respond(self: CustomerProfilesResponse) -> ActionResult:
+        return self._respond(method_name)
 
-    def untag_resource(self) -> ActionResult:
-        self._call(self.backend.untag_resource)
-        return EmptyResult()
+    respond.__name__ = respond.__qualname__ = method_name
+    return respond
 
-    def list_tags_for_resource(self) -> ActionResult:
-        return ActionResult({"tags": self._call(self.backend.list_tags_for_resource)})
+
+def _serve_every_operation() -> None:
+    """Give each backend operation without a response method the generic one.
+
+    The operations are the public methods of the ``operations`` classes the backend
+    combines (read from the classes, so that importing costs no model loading).
+    """
+    for family in CustomerProfilesBackend.__mro__:
+        if not family.__module__.startswith(OPERATIONS_PACKAGE):
+            continue
+        for name, member in vars(family).items():
+            if callable(member) and not name.startswith("_"):
+                if not hasattr(CustomerProfilesResponse, name):
+                    setattr(CustomerProfilesResponse, name, _generic_response(name))
+
+
+_serve_every_operation()
 
 
 @cache
