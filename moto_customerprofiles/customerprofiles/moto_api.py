@@ -32,7 +32,9 @@ def trigger_invocations(
         for region, backend in list(account_backends.items()):
             if region_name is not None and region != region_name:
                 continue
-            for invocation in backend.trigger_invocations:
+            with backend.lock:  # not while a request changes the backend
+                invocations = list(backend.trigger_invocations)
+            for invocation in invocations:
                 if domain_name is None or invocation.domain_name == domain_name:
                     item = invocation.as_dict()
                     found.append({**item, "AccountId": account, "Region": region})

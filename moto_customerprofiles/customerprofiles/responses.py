@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import logging
 from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
@@ -20,6 +21,7 @@ from werkzeug.exceptions import HTTPException
 from .exceptions import (
     AuthorizationError,
     BadRequestException,
+    InternalServerException,
     ResourceNotFoundException,
 )
 from .models import CustomerProfilesBackend, customerprofiles_backends
@@ -31,6 +33,7 @@ SERVICE_NAME = "customer-profiles"
 OPERATIONS_PACKAGE = f"{__package__}.operations"
 PAGINATION_PARAMETERS = frozenset({"next_token", "max_results"})
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class CustomerProfilesResponse(BaseResponse):
@@ -158,11 +161,18 @@ class CustomerProfilesResponse(BaseResponse):
                     f"Customer Profiles is not available in region {self.region}. "
                     f"Supported regions: {', '.join(account_backends.regions)}"
                 )
-        if error is not None:
-            status, headers, body = self.serialized(ActionResult(error))
-            headers["status"] = str(status)
-            return status, headers, body
-        return super().call_action()
+        if error is None:
+            # One request at a time per backend (account and region), from the
+            # authorization check to the serialized answer, which reads the models.
+            with self.backend.lock:
+                try:
+                    return super().call_action()
+                except Exception:  # a bug: answered as the model's error, in JSON
+                    log.exception("%s failed", action)
+                    error = InternalServerException("An internal error occurred.")
+        status, headers, body = self.serialized(ActionResult(error))
+        headers["status"] = str(status)
+        return status, headers, body
 
     def _call(self, method: Callable[..., T]) -> T:
         """Call a backend method with the request's members as keyword arguments.

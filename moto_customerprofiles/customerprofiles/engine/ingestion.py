@@ -129,11 +129,7 @@ def _store(
         profile.profile_id if profile else None,
         {key_name: value for key_name, (value, _) in mapped.keys.items()},
     )
-    if replaced is not None:
-        stored.created_at = replaced.created_at
-        # An updated object counts as the newest for MaxProfileObjectCount.
-        del domain.profile_objects[(name, key)]
-    domain.profile_objects[(name, key)] = stored
+    domain.add_object(stored)
     if profile is not None:
         _enforce_max_objects(domain, object_type, profile.profile_id)
     return stored
@@ -152,7 +148,7 @@ def _enforce_max_objects(
         and o.object_type_name == object_type.object_type_name
     ]
     for key in owned[: max(0, len(owned) - limit)]:
-        del domain.profile_objects[key]
+        domain.remove_object(key)
 
 
 def _consume(domain: Domain, object_type: ProfileObjectType, result: Ingested) -> None:

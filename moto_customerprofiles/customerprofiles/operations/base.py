@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from moto.core.base_backend import BaseBackend
 from moto.utilities.tagging_service import TaggingService
 
@@ -18,6 +20,9 @@ class BackendState(BaseBackend):
         self.tagger = TaggingService()
         # Every event-trigger evaluation, oldest first (kept after its domain is gone).
         self.trigger_invocations: list[TriggerInvocation] = []
+        # Held around every request to this backend (CustomerProfilesResponse.call_action)
+        # and by the /moto-api/ reader: one request's effect is atomic to every other's.
+        self.lock = threading.RLock()
 
     def _get_domain(self, domain_name: str) -> Domain:
         domain = self.domains.get(domain_name)

@@ -44,14 +44,18 @@ class ProfileObjectsBackend(BackendState):
         profile_id: str,
         object_filter: dict[str, Any] | None = None,
     ) -> list[ProfileObject]:
+        """In creation order, which a re-put does not change: pages stay stable."""
         domain = self._get_domain(domain_name)
         domain.object_type(object_type_name)
         domain.profile(profile_id)
-        objects = [
-            o
-            for o in domain.profile_objects.values()
-            if o.profile_id == profile_id and o.object_type_name == object_type_name
-        ]
+        objects = sorted(
+            (
+                o
+                for o in domain.profile_objects.values()
+                if o.profile_id == profile_id and o.object_type_name == object_type_name
+            ),
+            key=lambda o: o.sequence,
+        )
         if object_filter:
             wanted = set(object_filter["Values"])
             objects = [
@@ -78,5 +82,5 @@ class ProfileObjectsBackend(BackendState):
                 f"Profile object {profile_object_unique_key} of type {object_type_name} "
                 f"does not exist for profile {profile_id}."
             )
-        del domain.profile_objects[(object_type_name, profile_object_unique_key)]
+        domain.remove_object((object_type_name, profile_object_unique_key))
         return "Profile object deleted successfully."

@@ -7,6 +7,7 @@ that no resource family needs another's operations.
 from __future__ import annotations
 
 import copy
+import itertools
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -73,20 +74,50 @@ class Domain(TaggableResource):
         self.segment_estimates: dict[str, SegmentEstimate] = {}
         self.profiles: dict[str, Profile] = {}
         self.profile_index = ProfileIndex()
-        # (object type, unique key) -> object
+        # (object type, unique key) -> object, in the order MaxProfileObjectCount reads
+        # (a re-put object is the newest). Changed only by add_object / remove_object,
+        # which keep the stats.
         self.profile_objects: dict[tuple[str, str], ProfileObject] = {}
+        self.total_size = 0  # the sum of the stored objects' sizes
+        self._object_sequence = itertools.count()
         # (trigger, profile) -> when the trigger fired for the profile
         self.trigger_firings: dict[tuple[str, str], list[datetime]] = {}
 
     @property
     def stats(self) -> dict[str, int]:
-        objects = self.profile_objects.values()
+        """Counters kept as objects and profiles change: no scan of the domain."""
         return {
             "ProfileCount": len(self.profiles),
             "MeteringProfileCount": len(self.profiles),
-            "ObjectCount": len(objects),
-            "TotalSize": sum(len(o.object.encode()) for o in objects),
+            "ObjectCount": len(self.profile_objects),
+            "TotalSize": self.total_size,
         }
+
+    def add_object(self, profile_object: ProfileObject) -> ProfileObject | None:
+        """Store an object, replacing the one with its key (returned, or None).
+
+        A replaced object keeps its creation sequence (the order lists follow) but counts
+        as the newest for MaxProfileObjectCount (the order of ``profile_objects``).
+        """
+        key = (
+            profile_object.object_type_name,
+            profile_object.profile_object_unique_key,
+        )
+        existing = self.remove_object(key)
+        if existing is None:
+            profile_object.sequence = next(self._object_sequence)
+        else:
+            profile_object.sequence = existing.sequence
+            profile_object.created_at = existing.created_at
+        self.profile_objects[key] = profile_object
+        self.total_size += profile_object.size
+        return existing
+
+    def remove_object(self, key: tuple[str, str]) -> ProfileObject | None:
+        removed = self.profile_objects.pop(key, None)
+        if removed is not None:
+            self.total_size -= removed.size
+        return removed
 
     def children_by_kind(self) -> dict[str, Mapping[str, TaggableResource]]:
         """The sub-resources the domain holds, by the kind their ARNs name."""
@@ -142,7 +173,7 @@ class Domain(TaggableResource):
         for key in [
             k for k, o in self.profile_objects.items() if o.profile_id == profile_id
         ]:
-            del self.profile_objects[key]
+            self.remove_object(key)
         return profile
 
     def children(self) -> list[TaggableResource]:
@@ -167,7 +198,7 @@ class Domain(TaggableResource):
         """
         self.object_types.pop(name).forget_tags()
         for key in [k for k in self.profile_objects if k[0] == name]:
-            del self.profile_objects[key]
+            self.remove_object(key)
         for trigger in list(self.event_triggers.values()):
             if trigger.object_type_name == name:
                 self.remove_event_trigger(trigger.event_trigger_name)

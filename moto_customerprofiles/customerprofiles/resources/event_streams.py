@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import threading
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,11 @@ from .common import TaggableResource
 
 if TYPE_CHECKING:
     from moto.kinesis.models import KinesisBackend, Stream
+
+# Every write this package makes to moto's Kinesis goes through EventStream.send, under
+# this lock: moto's Shard.put_record is not safe for concurrency (it numbers a record
+# from the last one), whichever backend or thread the record comes from.
+_KINESIS_WRITES = threading.Lock()
 
 
 class EventStream(TaggableResource):
@@ -71,4 +77,5 @@ class EventStream(TaggableResource):
         if stream is None:
             return
         data = base64.b64encode(json.dumps(record).encode()).decode()
-        stream.put_record(partition_key, None, data)  # type: ignore[arg-type]
+        with _KINESIS_WRITES:
+            stream.put_record(partition_key, None, data)  # type: ignore[arg-type]

@@ -116,6 +116,8 @@ class ProfileObject(BaseModel):
         self.profile_id = profile_id
         self.key_values = key_values
         self.created_at = utcnow()
+        self.size = len(self.object.encode())  # what it adds to the domain's TotalSize
+        self.sequence = 0  # its place in creation order, set by Domain.add_object
 
     @property
     def object(self) -> str:
