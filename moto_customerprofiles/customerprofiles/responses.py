@@ -44,6 +44,7 @@ class CustomerProfilesResponse(BaseResponse):
         self.automated_parameter_parsing = True
         self._request_error: ServiceException | None = None
         self._labels: dict[str, str] = {}
+        self._authorized = False
 
     @property
     def backend(self) -> CustomerProfilesBackend:
@@ -88,6 +89,11 @@ class CustomerProfilesResponse(BaseResponse):
             self.uri = urlunparse(self.parsed_url._replace(path=raw_path))
 
     def _authenticate_and_authorize_normal_action(self, resource: str = "*") -> None:
+        """moto's IAM check, once per request: ``call_action`` runs it first, so that a
+        denial is answered in JSON with its headers (moto's own step drops them)."""
+        if self._authorized:
+            return
+        self._authorized = True
         try:
             super()._authenticate_and_authorize_normal_action(resource)
         except HTTPException as error:  # moto's IAM errors, in XML
@@ -165,6 +171,14 @@ class CustomerProfilesResponse(BaseResponse):
             # One request at a time per backend (account and region), from the
             # authorization check to the serialized answer, which reads the models.
             with self.backend.lock:
+                try:
+                    self._authenticate_and_authorize_normal_action(
+                        self._determine_resource()
+                    )
+                except AuthorizationError as denial:
+                    headers = dict(denial.get_headers())
+                    headers["status"] = str(denial.code)
+                    return int(denial.code or 403), headers, denial.description or ""
                 try:
                     return super().call_action()
                 except Exception:  # a bug: answered as the model's error, in JSON

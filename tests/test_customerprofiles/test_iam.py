@@ -9,6 +9,8 @@ from botocore.exceptions import ClientError
 from moto import mock_aws
 from moto.core import set_initial_no_auth_action_count
 
+import moto_customerprofiles  # noqa: F401  (registers the service, as users do)
+
 REGION = "eu-west-2"
 DOMAIN_ARN = f"arn:aws:profile:{REGION}:123456789012:domains/allowed"
 
@@ -77,3 +79,16 @@ def test_tagging_is_authorized_against_the_tagged_resource_arn():
     )
     client.create_domain(DomainName="allowed", DefaultExpirationDays=3, Tags={"k": "v"})
     assert client.list_tags_for_resource(resourceArn=DOMAIN_ARN)["tags"] == {"k": "v"}
+
+
+@set_initial_no_auth_action_count(3)
+@mock_aws
+def test_a_denial_has_json_headers():
+    client = _client_for(["profile:CreateDomain"])
+    with pytest.raises(ClientError) as exc:
+        client.list_domains()
+    headers = exc.value.response["ResponseMetadata"]["HTTPHeaders"]
+    assert headers["content-type"] == "application/json"
+    assert headers["x-amzn-errortype"] == "AccessDeniedException"
+    assert exc.value.response["Error"]["Code"] == "AccessDeniedException"
+
