@@ -91,4 +91,3 @@ def test_a_denial_has_json_headers():
     assert headers["content-type"] == "application/json"
     assert headers["x-amzn-errortype"] == "AccessDeniedException"
     assert exc.value.response["Error"]["Code"] == "AccessDeniedException"
-
