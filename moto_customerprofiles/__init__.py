@@ -8,7 +8,7 @@ from ._registration import register
 
 register()
 
-from .customerprofiles.moto_api import trigger_invocations  # noqa: E402
+from .customerprofiles.moto_api import set_clock, trigger_invocations  # noqa: E402
 
-__all__ = ["register", "trigger_invocations"]
+__all__ = ["register", "set_clock", "trigger_invocations"]
 __version__ = "0.1.0"

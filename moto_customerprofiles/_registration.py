@@ -29,7 +29,7 @@ def register() -> None:
         # Mutate in place: moto's server and proxy hold references to this list.
         patterns.append((SERVICE_KEY, URL_PATTERN))
 
-    _serve_trigger_invocations(package.__name__)
+    _serve_moto_api_routes(package.__name__)
     _join_cloudformation_lookups()
 
 
@@ -43,13 +43,17 @@ def _alias(package: ModuleType) -> None:
         sys.modules.setdefault(alias, module)
 
 
-def _serve_trigger_invocations(package_name: str) -> None:
-    """Add our read-only route to moto's /moto-api/ (cleared by /moto-api/reset)."""
+def _serve_moto_api_routes(package_name: str) -> None:
+    """Add our routes to moto's /moto-api/: trigger invocations and the clock."""
     from moto.moto_api._internal import urls
 
     api = importlib.import_module(f"{package_name}.moto_api")
-    route = "{0}" + api.TRIGGER_INVOCATIONS_PATH + "$"
-    urls.url_paths.setdefault(route, api.trigger_invocations_response)
+    routes = {
+        api.TRIGGER_INVOCATIONS_PATH: api.trigger_invocations_response,
+        api.CLOCK_PATH: api.clock_response,
+    }
+    for path, handler in routes.items():
+        urls.url_paths.setdefault("{0}" + path + "$", handler)
 
 
 def _join_cloudformation_lookups() -> None:

@@ -15,7 +15,7 @@ from moto.core.common_models import BaseModel
 from moto.core.common_types import TYPE_RESPONSE
 from moto.core.exceptions import ServiceException
 from moto.core.responses import ActionResult, BaseResponse, EmptyResult
-from moto.core.utils import camelcase_to_underscores, get_service_model, utcnow
+from moto.core.utils import camelcase_to_underscores, get_service_model
 from werkzeug.exceptions import HTTPException
 
 from .exceptions import (
@@ -27,6 +27,7 @@ from .exceptions import (
 from .models import CustomerProfilesBackend, customerprofiles_backends
 from .protocol.routing import operation_for_path, uri_labels
 from .protocol.validation import parse_body, validate_request
+from .resources.clock import CLOCK_HEADER, now, parse_moment, request_clock
 from .resources.common import Page
 
 SERVICE_NAME = "customer-profiles"
@@ -170,7 +171,8 @@ class CustomerProfilesResponse(BaseResponse):
         if error is None:
             # One request at a time per backend (account and region), from the
             # authorization check to the serialized answer, which reads the models.
-            with self.backend.lock:
+            clock = request_clock(parse_moment(self.headers.get(CLOCK_HEADER)))
+            with self.backend.lock, clock:
                 try:
                     self._authenticate_and_authorize_normal_action(
                         self._determine_resource()
@@ -221,7 +223,7 @@ class CustomerProfilesResponse(BaseResponse):
                 "SegmentDefinitionName": name,
                 "Profiles": profiles,
                 "Failures": failures,
-                "LastComputedAt": utcnow(),
+                "LastComputedAt": now(),
             }
         )
 

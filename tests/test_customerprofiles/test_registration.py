@@ -231,13 +231,34 @@ def test_region(customerprofiles_client):
     result.assert_outcomes(passed=1)
 
 
-def test_plugin_region_defaults_to_aws_default_region(pytester, monkeypatch):
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-west-2")
+def test_plugin_region_is_us_east_1_whatever_the_shell_says(pytester, monkeypatch):
+    monkeypatch.setenv(
+        "AWS_DEFAULT_REGION", "eu-west-1"
+    )  # not a Customer Profiles region
     pytester.makepyfile(
         """
-def test_region(customerprofiles_region):
-    assert customerprofiles_region == "us-west-2"
+def test_region(customerprofiles_region, customerprofiles_client):
+    assert customerprofiles_region == "us-east-1"
+    assert customerprofiles_client.list_domains()["Items"] == []
 """
     )
     result = run_inner_pytest(pytester)
     result.assert_outcomes(passed=1)
+
+
+def test_plugin_hides_a_developers_aws_profile(pytester, monkeypatch):
+    monkeypatch.setenv("AWS_PROFILE", "a-profile-that-does-not-exist")
+    pytester.makepyfile(
+        """
+import os
+
+def test_client(customerprofiles_client):
+    assert "AWS_PROFILE" not in os.environ
+    assert customerprofiles_client.list_domains()["Items"] == []
+
+def test_restored_after():
+    assert os.environ["AWS_PROFILE"] == "a-profile-that-does-not-exist"
+"""
+    )
+    result = run_inner_pytest(pytester)
+    result.assert_outcomes(passed=2)

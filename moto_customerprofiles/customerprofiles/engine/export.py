@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import uuid4
 
-from moto.core.utils import utcnow
-
+from ..resources.clock import now
 from ..resources.common import event_timestamp
 from ..resources.domains import Domain
 
@@ -32,7 +31,7 @@ def export(
     record: dict[str, Any] = {
         "SchemaVersion": SCHEMA_VERSION,
         "EventId": str(uuid4()),
-        "EventTimestamp": event_timestamp(utcnow()),
+        "EventTimestamp": event_timestamp(now()),
         "EventType": event_type,
         "DomainName": domain.domain_name,
         "ObjectTypeName": object_type_name,

@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import uuid4
 
-from moto.core.utils import utcnow
-
+from ..resources.clock import now
 from ..resources.domains import Domain
 from ..resources.event_triggers import TriggerInvocation
 from ..resources.object_types import ProfileObjectType
@@ -171,4 +170,4 @@ def _consume(domain: Domain, object_type: ProfileObjectType, result: Ingested) -
             "ProfileObjectUniqueKey": stored.profile_object_unique_key,
         },
     )
-    result.invocations = evaluate_triggers(domain, object_type, stored, utcnow())
+    result.invocations = evaluate_triggers(domain, object_type, stored, now())

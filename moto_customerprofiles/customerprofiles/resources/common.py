@@ -9,11 +9,11 @@ from typing import Any, TypeVar
 
 from moto.core.common_models import BaseModel
 from moto.core.exceptions import InvalidToken
-from moto.core.utils import utcnow
 from moto.utilities.paginator import paginate
 from moto.utilities.tagging_service import TaggingService
 
 from ..exceptions import BadRequestException, ResourceNotFoundException
+from .clock import now
 
 T = TypeVar("T")
 
@@ -75,7 +75,7 @@ class TaggableResource(BaseModel):
     def __init__(self, tagger: TaggingService, arn: str) -> None:
         self._tagger = tagger
         self.arn = arn
-        self.created_at: datetime = utcnow()
+        self.created_at: datetime = now()
         self.last_updated_at: datetime = self.created_at
 
     @property
@@ -89,7 +89,7 @@ class TaggableResource(BaseModel):
             )
 
     def touch(self) -> None:
-        self.last_updated_at = utcnow()
+        self.last_updated_at = now()
 
     def forget_tags(self) -> None:
         self._tagger.delete_all_tags_for_resource(self.arn)

@@ -8,9 +8,9 @@ import threading
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from moto.core.utils import utcnow
 from moto.utilities.tagging_service import TaggingService
 
+from .clock import now
 from .common import TaggableResource
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class EventStream(TaggableResource):
             self._unhealthy_since = None
             return {"Uri": self.uri, "Status": "HEALTHY"}
         if self._unhealthy_since is None:
-            self._unhealthy_since = utcnow()
+            self._unhealthy_since = now()
         return {
             "Uri": self.uri,
             "Status": "UNHEALTHY",

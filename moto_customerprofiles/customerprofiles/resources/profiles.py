@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from moto.core.common_models import BaseModel
-from moto.core.utils import utcnow
+
+from .clock import now
 
 PROFILE = "_profile"
 ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddress")
@@ -54,7 +55,7 @@ class Profile(BaseModel):
         self.profile_id = profile_id
         self.data = {k: copy.deepcopy(v) for k, v in data.items() if v is not None}
         self.keys: dict[str, set[str]] = {}
-        self.created_at = utcnow()
+        self.created_at = now()
 
     def __getattr__(self, name: str) -> Any:
         if name in PROFILE_FIELDS:
@@ -115,7 +116,7 @@ class ProfileObject(BaseModel):
         self.content = content
         self.profile_id = profile_id
         self.key_values = key_values
-        self.created_at = utcnow()
+        self.created_at = now()
         self.size = len(self.object.encode())  # what it adds to the domain's TotalSize
         self.sequence = 0  # its place in creation order, set by Domain.add_object
 

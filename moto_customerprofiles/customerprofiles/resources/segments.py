@@ -7,9 +7,9 @@ from typing import Any
 from uuid import uuid4
 
 from moto.core.common_models import BaseModel
-from moto.core.utils import utcnow
 from moto.utilities.tagging_service import TaggingService
 
+from .clock import now
 from .common import TaggableResource
 
 
@@ -55,4 +55,4 @@ class SegmentEstimate(BaseModel):
         self.status = "SUCCEEDED"
         self.estimate = str(estimate)
         self.status_code = 200
-        self.created_at = utcnow()
+        self.created_at = now()

@@ -1,0 +1,67 @@
+"""The service's clock: moto's ``utcnow()`` (which freezegun moves), unless a test sets it.
+
+freezegun in a test process cannot move the clock of a server in another process, so
+the clock can be set two ways, both read only by this service:
+
+- per request, with the header ``x-moto-customerprofiles-now`` (ISO 8601): the pytest
+  fixture ``customerprofiles_client`` sends the test process's own clock with every
+  request in server mode, so ``freeze_time`` in a test moves the server too;
+- for the whole server, with ``POST /moto-api/customerprofiles/clock`` and a body
+  ``{"Now": "2026-01-01T10:00:00Z"}``; ``{"Now": null}`` returns to moto's clock.
+
+A request's header wins over the server's clock. Times are naive UTC, as moto's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import datetime, timezone
+
+from moto.core.utils import utcnow
+
+CLOCK_HEADER = "x-moto-customerprofiles-now"
+
+_request_now: ContextVar[datetime | None] = ContextVar("request_now", default=None)
+_server_now: list[datetime | None] = [None]
+
+
+def now() -> datetime:
+    """The current time for this service."""
+    return _request_now.get() or _server_now[0] or utcnow()
+
+
+def parse_moment(text: str | None) -> datetime | None:
+    """An ISO 8601 timestamp as naive UTC (no zone: UTC), or None if it is not one."""
+    if not text:
+        return None
+    value = text.strip()
+    if value.endswith(("Z", "z")):
+        value = value[:-1] + "+00:00"
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment
+
+
+def set_server_clock(moment: datetime | None) -> None:
+    """Fix the server's clock at ``moment``; None returns to moto's clock."""
+    _server_now[0] = moment
+
+
+def server_clock() -> datetime | None:
+    return _server_now[0]
+
+
+@contextmanager
+def request_clock(moment: datetime | None) -> Iterator[None]:
+    """Within the block (one request), ``now()`` is ``moment`` when it is given."""
+    token = _request_now.set(moment)
+    try:
+        yield
+    finally:
+        _request_now.reset(token)
