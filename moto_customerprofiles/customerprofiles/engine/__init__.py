@@ -1,0 +1,1 @@
+"""Pure computation engines: no backend state, no moto imports."""
