@@ -4,6 +4,7 @@ from typing import Any
 
 from moto.core.base_backend import BackendDict
 
+from .operations.calculated_attributes import CalculatedAttributesBackend
 from .operations.domains import DomainsBackend
 from .operations.event_streams import EventStreamsBackend
 from .operations.event_triggers import EventTriggersBackend
@@ -26,6 +27,7 @@ class CustomerProfilesBackend(
     ProfilesBackend,
     ProfileObjectsBackend,
     SegmentMembershipBackend,
+    CalculatedAttributesBackend,
     TaggingBackend,
 ):
     """Implementation of Customer Profiles APIs.

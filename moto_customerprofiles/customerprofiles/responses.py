@@ -306,6 +306,54 @@ class CustomerProfilesResponse(BaseResponse):
     def merge_profiles(self) -> ActionResult:
         return ActionResult({"Message": self._call(self.backend.merge_profiles)})
 
+    # --- calculated attributes ----------------------------------------------------------
+
+    def create_calculated_attribute_definition(self) -> ActionResult:
+        return ActionResult(
+            self._call(self.backend.create_calculated_attribute_definition)
+        )
+
+    def get_calculated_attribute_definition(self) -> ActionResult:
+        return ActionResult(
+            self._call(self.backend.get_calculated_attribute_definition)
+        )
+
+    def update_calculated_attribute_definition(self) -> ActionResult:
+        return ActionResult(
+            self._call(self.backend.update_calculated_attribute_definition)
+        )
+
+    def delete_calculated_attribute_definition(self) -> ActionResult:
+        self._call(self.backend.delete_calculated_attribute_definition)
+        return EmptyResult()
+
+    def list_calculated_attribute_definitions(self) -> ActionResult:
+        return self._list(
+            self._call(self.backend.list_calculated_attribute_definitions)
+        )
+
+    def get_calculated_attribute_for_profile(self) -> ActionResult:
+        return ActionResult(
+            self._call(self.backend.get_calculated_attribute_for_profile)
+        )
+
+    def list_calculated_attributes_for_profile(self) -> ActionResult:
+        return self._list(
+            self._call(self.backend.list_calculated_attributes_for_profile)
+        )
+
+    def batch_get_calculated_attribute_for_profile(self) -> ActionResult:
+        errors, values, overrides = self._call(
+            self.backend.batch_get_calculated_attribute_for_profile
+        )
+        return ActionResult(
+            {
+                "Errors": errors,
+                "CalculatedAttributeValues": values,
+                "ConditionOverrides": overrides,
+            }
+        )
+
     # --- profile objects ----------------------------------------------------------------
 
     def put_profile_object(self) -> ActionResult:

@@ -88,6 +88,13 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any, NoReturn, Protocol, TypeAlias
 
 from ..exceptions import BadRequestException
+from ..resources.calculated_attributes import (
+    CalculatedAttributeDefinition as CalculatedAttributeDefinitionModel,
+)
+from ..resources.calculated_attributes import CalculatedAttributeValue
+from ..resources.domains import Domain
+from ..resources.profiles import PROFILE, Profile
+from .mapping import source_value
 
 STATISTICS = (
     "FIRST_OCCURRENCE",
@@ -858,3 +865,78 @@ def compute(
     value = apply_threshold(value, conditions.get("Threshold"))
     last = max((c.at for c in contributions), default=None)
     return CalculatedValue(value, partial, last)
+
+
+# ---------------------------------------------------------------------------
+# Feeding the calculation from a domain (the only part that reads resources)
+
+
+@dataclass(frozen=True)
+class _Calculation:
+    """A definition as the calculation sees it at one moment."""
+
+    attribute_details: Mapping[str, Any]
+    statistic: str
+    conditions: Mapping[str, Any] | None
+    filter: Mapping[str, Any] | None
+    use_historical_data: bool | None
+    created_at: datetime
+
+
+def _source_objects(
+    domain: Domain, profile: Profile, object_type_name: str
+) -> list[SourceObject]:
+    if object_type_name == PROFILE:
+        return [SourceObject(PROFILE, profile.as_record(), profile.created_at)]
+    object_type = domain.object_types.get(object_type_name)
+    fields = object_type.fields if object_type is not None else {}
+    result = []
+    for stored in domain.objects_of(profile.profile_id, object_type_name):
+        values = {}
+        for name, spec in fields.items():
+            value = source_value(stored.content, str(spec.get("Source", "")))
+            if value is not None:
+                values[name] = value
+        result.append(
+            SourceObject(object_type_name, stored.content, stored.created_at, values)
+        )
+    return result
+
+
+def value_for_profile(
+    domain: Domain,
+    definition: CalculatedAttributeDefinitionModel,
+    profile: Profile,
+    now: datetime,
+    range_override: Mapping[str, Any] | None = None,
+) -> CalculatedAttributeValue:
+    """The definition's value for the profile, from the profile's objects only.
+
+    While the definition's Status is not COMPLETED, UseHistoricalData has no effect yet
+    (the historical data is still being processed) and the value is partial.
+    """
+    pending = bool(definition.use_historical_data) and not (
+        definition.historical_data_ready
+    )
+    calculation = _Calculation(
+        definition.attribute_details,
+        definition.statistic,
+        definition.conditions,
+        definition.filter,
+        definition.use_historical_data and not pending,
+        definition.created_at,
+    )
+    expression = Expression.from_attribute_details(definition.attribute_details)
+    objects = [
+        obj
+        for type_name in sorted(expression.object_types())
+        for obj in _source_objects(domain, profile, type_name)
+    ]
+    result = compute(calculation, objects, now, range_override)
+    return CalculatedAttributeValue(
+        definition,
+        profile.profile_id,
+        result.value,
+        result.is_data_partial or pending,
+        result.last_object_timestamp,
+    )

@@ -8,7 +8,7 @@ from typing import Any
 from ..engine.ingestion import ingest
 from ..exceptions import BadRequestException, ResourceNotFoundException
 from ..resources.common import paginated
-from ..resources.profiles import ProfileObject
+from ..resources.profiles import STANDARD_OBJECT_TYPES, ProfileObject
 from .base import BackendState
 
 
@@ -45,13 +45,10 @@ class ProfileObjectsBackend(BackendState):
         object_filter: dict[str, Any] | None = None,
     ) -> list[ProfileObject]:
         domain = self._get_domain(domain_name)
-        domain.object_type(object_type_name)
+        if object_type_name not in STANDARD_OBJECT_TYPES:
+            domain.object_type(object_type_name)
         domain.profile(profile_id)
-        objects = [
-            o
-            for o in domain.profile_objects.values()
-            if o.profile_id == profile_id and o.object_type_name == object_type_name
-        ]
+        objects = domain.objects_of(profile_id, object_type_name)
         if object_filter:
             wanted = set(object_filter["Values"])
             objects = [
@@ -78,5 +75,5 @@ class ProfileObjectsBackend(BackendState):
                 f"Profile object {profile_object_unique_key} of type {object_type_name} "
                 f"does not exist for profile {profile_id}."
             )
-        del domain.profile_objects[(object_type_name, profile_object_unique_key)]
+        domain.remove_object((object_type_name, profile_object_unique_key))
         return "Profile object deleted successfully."

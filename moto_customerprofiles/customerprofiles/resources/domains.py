@@ -13,7 +13,9 @@ from typing import Any
 
 from moto.utilities.tagging_service import TaggingService
 
+from .calculated_attributes import CalculatedAttributeDefinition
 from .common import (
+    CALCULATED_ATTRIBUTES,
     EVENT_STREAMS,
     EVENT_TRIGGERS,
     INTEGRATIONS,
@@ -26,7 +28,7 @@ from .event_streams import EventStream
 from .event_triggers import EventTrigger
 from .integrations import Integration
 from .object_types import ProfileObjectType
-from .profiles import Profile, ProfileIndex, ProfileObject
+from .profiles import STANDARD_OBJECT_TYPES, Profile, ProfileIndex, ProfileObject
 from .segments import SegmentDefinition, SegmentEstimate
 
 
@@ -73,14 +75,23 @@ class Domain(TaggableResource):
         self.segment_estimates: dict[str, SegmentEstimate] = {}
         self.profiles: dict[str, Profile] = {}
         self.profile_index = ProfileIndex()
-        # (object type, unique key) -> object
+        # (object type, unique key) -> object. Change it only through store_object,
+        # remove_object and move_objects, which keep objects_by_profile in step.
         self.profile_objects: dict[tuple[str, str], ProfileObject] = {}
+        # profile id -> its objects (same keys), in the order they were stored
+        self.objects_by_profile: dict[str, dict[tuple[str, str], ProfileObject]] = {}
+        self.calculated_attributes: dict[str, CalculatedAttributeDefinition] = {}
         # (trigger, profile) -> when the trigger fired for the profile
         self.trigger_firings: dict[tuple[str, str], list[datetime]] = {}
 
     @property
     def stats(self) -> dict[str, int]:
-        objects = self.profile_objects.values()
+        # The objects put; the standard objects derived from them are not counted.
+        objects = [
+            o
+            for o in self.profile_objects.values()
+            if o.object_type_name not in STANDARD_OBJECT_TYPES
+        ]
         return {
             "ProfileCount": len(self.profiles),
             "MeteringProfileCount": len(self.profiles),
@@ -96,6 +107,7 @@ class Domain(TaggableResource):
             EVENT_TRIGGERS: self.event_triggers,
             SEGMENT_DEFINITIONS: self.segment_definitions,
             EVENT_STREAMS: self.event_streams,
+            CALCULATED_ATTRIBUTES: self.calculated_attributes,
         }
 
     # --- lookups: each raises the ResourceNotFoundException naming what is missing ---
@@ -121,6 +133,14 @@ class Domain(TaggableResource):
             self.event_streams, "Event stream", name, self.domain_name
         )
 
+    def calculated_attribute(self, name: str) -> CalculatedAttributeDefinition:
+        return find_in_domain(
+            self.calculated_attributes,
+            "Calculated attribute definition",
+            name,
+            self.domain_name,
+        )
+
     def profile(self, profile_id: str) -> Profile:
         return find_in_domain(self.profiles, "Profile", profile_id, self.domain_name)
 
@@ -139,11 +159,48 @@ class Domain(TaggableResource):
         """Removes the profile with its objects."""
         profile = self.profiles.pop(profile_id)
         self.profile_index.remove(profile)
-        for key in [
-            k for k, o in self.profile_objects.items() if o.profile_id == profile_id
-        ]:
-            del self.profile_objects[key]
+        for key in list(self.objects_by_profile.get(profile_id, {})):
+            self.remove_object(key)
         return profile
+
+    # --- the domain's objects: the one place where they are stored, moved and removed ---
+
+    def store_object(self, stored: ProfileObject) -> None:
+        """Store (or replace) an object; a replaced one counts as the newest."""
+        key = (stored.object_type_name, stored.profile_object_unique_key)
+        if key in self.profile_objects:
+            self.remove_object(key)
+        self.profile_objects[key] = stored
+        if stored.profile_id is not None:
+            self.objects_by_profile.setdefault(stored.profile_id, {})[key] = stored
+
+    def remove_object(self, key: tuple[str, str]) -> ProfileObject:
+        removed = self.profile_objects.pop(key)
+        owned = self.objects_by_profile.get(removed.profile_id or "")
+        if owned is not None:
+            owned.pop(key, None)
+            if not owned:
+                del self.objects_by_profile[removed.profile_id or ""]
+        return removed
+
+    def move_objects(self, from_profile_id: str, to_profile_id: str) -> None:
+        """A merge: the duplicate's objects become the main profile's."""
+        moved = self.objects_by_profile.pop(from_profile_id, {})
+        target = self.objects_by_profile.setdefault(to_profile_id, {})
+        for key, profile_object in moved.items():
+            profile_object.profile_id = to_profile_id
+            target[key] = profile_object
+        if not target:
+            del self.objects_by_profile[to_profile_id]
+
+    def objects_of(
+        self, profile_id: str, object_type_name: str | None = None
+    ) -> list[ProfileObject]:
+        """A profile's objects (of one type), oldest stored first. No domain scan."""
+        owned = self.objects_by_profile.get(profile_id, {}).values()
+        if object_type_name is None:
+            return list(owned)
+        return [o for o in owned if o.object_type_name == object_type_name]
 
     def children(self) -> list[TaggableResource]:
         return [r for kind in self.children_by_kind().values() for r in kind.values()]
@@ -167,7 +224,7 @@ class Domain(TaggableResource):
         """
         self.object_types.pop(name).forget_tags()
         for key in [k for k in self.profile_objects if k[0] == name]:
-            del self.profile_objects[key]
+            self.remove_object(key)
         for trigger in list(self.event_triggers.values()):
             if trigger.object_type_name == name:
                 self.remove_event_trigger(trigger.event_trigger_name)
