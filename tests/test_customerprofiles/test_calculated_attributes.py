@@ -956,7 +956,7 @@ def members(client, name, *emails):
         DomainName=DOMAIN, SegmentDefinitionName=name, ProfileIds=ids
     )
     by_id = {p["ProfileId"]: p["QueryResult"] for p in response["Profiles"]}
-    return [e for e, i in zip(emails, ids) if by_id[i] == "PRESENT"]
+    return [e for e, i in zip(emails, ids, strict=True) if by_id[i] == "PRESENT"]
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """The value of a calculated attribute for one profile, computed from its objects.
 
-Pure functions: the caller passes the definition, the profile's objects and the time.
+Pure functions: the caller passes the definition, the profile's objects and the time;
+only the last section (``value_for_profile``) reads a domain, to feed them.
 
 Sources cited below: [BC] the botocore model (customer-profiles 2020-08-15); [AG-CA-API]
 the Connect admin guide "Calculated attributes APIs"; [AG-CA-DEF] "Create a custom ...
@@ -335,7 +336,11 @@ class Expression:
         """The raw value of a bare reference, else a number; None when undefined."""
         if isinstance(self.root, Reference):
             value = lookup(obj, self.root.attribute_name)
-            return value if to_text(value) is not None else None
+            if isinstance(value, (str, bool)):
+                return value
+            if isinstance(value, (int, float)):
+                return value if _finite(float(value)) is not None else None
+            return None
         return self._number(self.root, obj)
 
     # -- parsing
@@ -833,14 +838,15 @@ def compute(
     for index, obj in enumerate(objects):
         if obj.object_type_name not in types:
             continue
-        if not definition.use_historical_data and _as_utc(obj.ingested_at) < created_at:
+        ingested_at = _as_utc(obj.ingested_at)
+        if not definition.use_historical_data and ingested_at < created_at:
             continue
         if not passes_filter(obj, definition.filter):
             continue
         at = object_time(obj, range_)
         if window is not None and not window[0] <= at <= window[1]:
             continue
-        timed.append((at, _as_utc(obj.ingested_at), index, obj))
+        timed.append((at, ingested_at, index, obj))
     timed.sort(key=lambda entry: entry[:3])
 
     object_count = conditions.get("ObjectCount")
@@ -852,12 +858,15 @@ def compute(
         partial = partial or window[0] < created_at
 
     contributions = []
+    numeric = definition.statistic in _NUMERIC
     for at, _, _, obj in timed:
         value = expression.evaluate(obj)
         if value is None:
             continue
-        if definition.statistic in _NUMERIC and to_number(value) is None:
-            continue
+        if numeric:
+            value = to_number(value)  # once: the statistic reads the number
+            if value is None:
+                continue
         contributions.append(_Contribution(value, at))
 
     statistic = _STATISTICS.get(definition.statistic)
@@ -883,23 +892,49 @@ class _Calculation:
     created_at: datetime
 
 
+def _attributes_read(definition: CalculatedAttributeDefinitionModel) -> set[str]:
+    """The attribute names the calculation looks up (the Expression's, the Filter's and
+    the TimestampSource's)."""
+    expression = Expression.from_attribute_details(definition.attribute_details)
+    names = expression.attribute_names()
+    for group in (definition.filter or {}).get("Groups", []):
+        for dimension in group.get("Dimensions", []):
+            names.update(dimension.get("Attributes", {}))
+    source = ((definition.conditions or {}).get("Range") or {}).get("TimestampSource")
+    if source is not None:
+        try:
+            names.add(parse_reference(str(source).strip(), "").attribute_name)
+        except BadRequestException:
+            pass
+    return names
+
+
 def _source_objects(
-    domain: Domain, profile: Profile, object_type_name: str
+    domain: Domain, profile: Profile, object_type_name: str, names: set[str]
 ) -> list[SourceObject]:
+    """The profile's objects of the type, with the values of the type's fields that the
+    calculation reads (only those: a profile may own thousands of objects)."""
     if object_type_name == PROFILE:
-        return [SourceObject(PROFILE, profile.as_record(), profile.created_at)]
+        created = _as_utc(profile.created_at)
+        return [SourceObject(PROFILE, profile.as_record(), created)]
     object_type = domain.object_types.get(object_type_name)
     fields = object_type.fields if object_type is not None else {}
+    sources = [
+        (name, str(spec.get("Source", "")))
+        for name, spec in fields.items()
+        if name in names
+    ]
     result = []
     for stored in domain.objects_of(profile.profile_id, object_type_name):
         values = {}
-        for name, spec in fields.items():
-            value = source_value(stored.content, str(spec.get("Source", "")))
+        for name, source in sources:
+            value = source_value(stored.content, source)
             if value is not None:
                 values[name] = value
-        result.append(
-            SourceObject(object_type_name, stored.content, stored.created_at, values)
-        )
+        ingested = stored.created_at
+        if ingested.tzinfo is None:
+            ingested = ingested.replace(tzinfo=timezone.utc)
+        result.append(SourceObject(object_type_name, stored.content, ingested, values))
     return result
 
 
@@ -927,10 +962,11 @@ def value_for_profile(
         definition.created_at,
     )
     expression = Expression.from_attribute_details(definition.attribute_details)
+    names = _attributes_read(definition)
     objects = [
         obj
         for type_name in sorted(expression.object_types())
-        for obj in _source_objects(domain, profile, type_name)
+        for obj in _source_objects(domain, profile, type_name, names)
     ]
     result = compute(calculation, objects, now, range_override)
     return CalculatedAttributeValue(
