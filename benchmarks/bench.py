@@ -355,6 +355,86 @@ def search_profiles() -> Case:
     )
 
 
+_CALCULATED_DOMAINS: dict[str, tuple[Any, str, dict[int, str]]] = {}
+
+
+def _calculated_domain(definitions: int = 1) -> tuple[Any, str, dict[int, str]]:
+    """10,000 Order objects: 1,000 of profile c1000, 10 of c10, the rest over 100 others;
+    ``definitions`` AVERAGE-over-30-days definitions. Built once per case and count."""
+    name = f"calc-{definitions}"
+    if name in _CALCULATED_DOMAINS and name in _backend().domains:  # same mock
+        return _CALCULATED_DOMAINS[name]
+    client, _ = _orders_domain(name)
+    backend = _backend()
+    owners = ["c1000"] * 1000 + ["c10"] * 10
+    owners += [f"o{i % 100}" for i in range(10_000 - len(owners))]
+    for index, owner in enumerate(owners):
+        order = {
+            "email": f"{owner}@example.com",
+            "id": str(index),
+            "total": index % 200,
+        }
+        backend.put_profile_object(name, "Order", json.dumps(order))
+    for index in range(definitions):
+        client.create_calculated_attribute_definition(
+            DomainName=name,
+            CalculatedAttributeName=f"avg-{index:02d}",
+            AttributeDetails={
+                "Attributes": [{"Name": "total"}],
+                "Expression": "{Order.total}",
+            },
+            Statistic="AVERAGE",
+            Conditions={"Range": {"Value": 30, "Unit": "DAYS"}},
+            UseHistoricalData=True,
+        )
+    ids = {}
+    for size in (1000, 10):
+        found = client.search_profiles(
+            DomainName=name, KeyName="_email", Values=[f"c{size}@example.com"]
+        )
+        ids[size] = found["Items"][0]["ProfileId"]
+    _CALCULATED_DOMAINS[name] = (client, name, ids)
+    return _CALCULATED_DOMAINS[name]
+
+
+def _calculated_value(objects: int) -> Side:
+    return Side(
+        label=f"profile with {objects:,} objects of 10,000",
+        setup=_calculated_domain,
+        call=lambda state, i: state[0].get_calculated_attribute_for_profile(
+            DomainName=state[1],
+            ProfileId=state[2][objects],
+            CalculatedAttributeName="avg-00",
+        ),
+    )
+
+
+def get_calculated_attribute_for_profile() -> Case:
+    return Case(
+        name="GetCalculatedAttributeForProfile",
+        ours=_calculated_value(1000),
+        baseline=_calculated_value(10),
+    )
+
+
+def _calculated_values(definitions: int) -> Side:
+    return Side(
+        label=f"{definitions} definitions, profile with 10 objects",
+        setup=lambda: _calculated_domain(definitions),
+        call=lambda state, i: state[0].list_calculated_attributes_for_profile(
+            DomainName=state[1], ProfileId=state[2][10]
+        ),
+    )
+
+
+def list_calculated_attributes_for_profile() -> Case:
+    return Case(
+        name="ListCalculatedAttributesForProfile",
+        ours=_calculated_values(50),
+        baseline=_calculated_values(1),
+    )
+
+
 CASES: list[Callable[[], Case]] = [
     create_domain,
     get_domain,
@@ -364,6 +444,8 @@ CASES: list[Callable[[], Case]] = [
     put_profile_object_event_stream,
     put_profile_object_triggers,
     search_profiles,
+    get_calculated_attribute_for_profile,
+    list_calculated_attributes_for_profile,
 ]
 
 

@@ -2,6 +2,7 @@
 
 from moto.core.base_backend import BackendDict
 
+from .operations.calculated_attributes import CalculatedAttributesBackend
 from .operations.domains import DomainsBackend
 from .operations.event_streams import EventStreamsBackend
 from .operations.event_triggers import EventTriggersBackend
@@ -24,6 +25,7 @@ class CustomerProfilesBackend(
     ProfilesBackend,
     ProfileObjectsBackend,
     SegmentMembershipBackend,
+    CalculatedAttributesBackend,
     TaggingBackend,
 ):
     """Implementation of Customer Profiles APIs.

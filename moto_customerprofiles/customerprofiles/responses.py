@@ -216,6 +216,18 @@ class CustomerProfilesResponse(BaseResponse):
         key_name, values = self._call(self.backend.add_profile_key)
         return ActionResult({"KeyName": key_name, "Values": values})
 
+    def batch_get_calculated_attribute_for_profile(self) -> ActionResult:
+        errors, values, overrides = self._call(
+            self.backend.batch_get_calculated_attribute_for_profile
+        )
+        return ActionResult(
+            {
+                "Errors": errors,
+                "CalculatedAttributeValues": values,
+                "ConditionOverrides": overrides,
+            }
+        )
+
     def get_segment_membership(self) -> ActionResult:
         name, profiles, failures = self._call(self.backend.get_segment_membership)
         return ActionResult(

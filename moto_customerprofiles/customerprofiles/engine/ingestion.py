@@ -5,7 +5,9 @@
 3. match its profile by key, or create one when the type allows it;
 4. merge its values and keys into the profile;
 5. store it (MaxProfileObjectCount keeps the profile's newest objects of the type);
-6. then its consumers, in order: event-stream export (the profile's record first, then
+6. store the standard objects its fields target (``_asset.*``, ``_order.*``, ``_case.*``,
+   ``_communicationRecord.*``) for its profile;
+7. then its consumers, in order: event-stream export (the profile's record first, then
    the object's) and event-trigger evaluation.
 
 PutProfileObject calls ``ingest``; every later way in (BatchPutProfileObject, upload
@@ -24,9 +26,19 @@ from ..resources.clock import now
 from ..resources.domains import Domain
 from ..resources.event_triggers import TriggerInvocation
 from ..resources.object_types import ProfileObjectType
-from ..resources.profiles import PROFILE, Profile, ProfileObject
+from ..resources.profiles import (
+    PROFILE,
+    STANDARD_OBJECT_TYPES,
+    Profile,
+    ProfileObject,
+)
 from .export import CREATED, UPDATED, export
-from .mapping import MappedObject, merge_into, unique_key
+from .mapping import (
+    MappedObject,
+    merge_into,
+    standard_object_contents,
+    unique_key,
+)
 from .trigger_evaluation import evaluate_triggers
 
 MATCH_ORDER = ("PROFILE", "LOOKUP_ONLY", "NEW_ONLY", "SECONDARY")
@@ -42,6 +54,7 @@ class Ingested:
     profile_created: bool = False
     profile_changed: bool = False
     invocations: list[TriggerInvocation] = field(default_factory=list)
+    standard_objects: list[ProfileObject] = field(default_factory=list)
 
 
 def ingest(
@@ -58,6 +71,9 @@ def ingest(
     changed = _update_profile(domain, profile, mapped, created)
     stored = _store(domain, object_type, key, content, mapped, profile, replaced)
     result = Ingested(stored, replaced, profile, created, changed)
+    result.standard_objects = _store_standard_objects(
+        domain, object_type, mapped, stored
+    )
     _consume(domain, object_type, result)
     return result
 
@@ -128,10 +144,39 @@ def _store(
         profile.profile_id if profile else None,
         {key_name: value for key_name, (value, _) in mapped.keys.items()},
     )
-    domain.add_object(stored)
+    domain.store_object(stored)
     if profile is not None:
         _enforce_max_objects(domain, object_type, profile.profile_id)
     return stored
+
+
+def _store_standard_objects(
+    domain: Domain,
+    object_type: ProfileObjectType,
+    mapped: MappedObject,
+    stored: ProfileObject,
+) -> list[ProfileObject]:
+    """Each standard object is found by its identifier (AssetId, OrderId, ...), else by
+    the object it came from; an existing one is updated member by member, not replaced
+    ("standard objects are not replaced" wholesale, unlike profile objects)."""
+    if stored.profile_id is None:
+        return []
+    result = []
+    contents = standard_object_contents(object_type, mapped.fields)
+    for type_name, content in contents.items():
+        identifier = content.get(STANDARD_OBJECT_TYPES[type_name])
+        if not isinstance(identifier, str):
+            identifier = f"{stored.object_type_name}/{stored.profile_object_unique_key}"
+        key = unique_key(domain.domain_name, type_name, identifier)
+        existing = domain.profile_objects.get((type_name, key))
+        merged = json.loads(existing.object) if existing is not None else {}
+        merge_into(merged, content)
+        standard = ProfileObject(type_name, key, merged, stored.profile_id, {})
+        if existing is not None:
+            standard.created_at = existing.created_at
+        domain.store_object(standard)
+        result.append(standard)
+    return result
 
 
 def _enforce_max_objects(
@@ -140,14 +185,9 @@ def _enforce_max_objects(
     limit = object_type.max_profile_object_count
     if limit is None:
         return
-    owned = [
-        key
-        for key, o in domain.profile_objects.items()
-        if o.profile_id == profile_id
-        and o.object_type_name == object_type.object_type_name
-    ]
-    for key in owned[: max(0, len(owned) - limit)]:
-        domain.remove_object(key)
+    owned = domain.objects_of(profile_id, object_type.object_type_name)
+    for o in owned[: max(0, len(owned) - limit)]:
+        domain.remove_object((o.object_type_name, o.profile_object_unique_key))
 
 
 def _consume(domain: Domain, object_type: ProfileObjectType, result: Ingested) -> None:

@@ -9,7 +9,12 @@ from typing import Any
 
 from ..exceptions import BadRequestException
 from ..resources.object_types import ProfileObjectType
-from ..resources.profiles import ADDRESS_FIELDS, PROFILE, SCALAR_FIELDS
+from ..resources.profiles import (
+    ADDRESS_FIELDS,
+    PROFILE,
+    SCALAR_FIELDS,
+    STANDARD_OBJECT_TYPES,
+)
 from .conditions import as_text
 
 
@@ -100,3 +105,32 @@ def merge_into(data: dict[str, Any], updates: dict[str, Any]) -> bool:
             data[member] = value
             changed = True
     return changed
+
+
+# --- standard objects: fields whose Target is a member of _asset, _order, _case, ... ---
+
+
+def standard_object_contents(
+    object_type: ProfileObjectType, fields: dict[str, str]
+) -> dict[str, dict[str, Any]]:
+    """The standard objects an ingested object fills, by standard type name.
+
+    ``_asset.Price`` sets the asset's Price, ``_asset.Attributes.color`` its
+    Attributes["color"]; any deeper path nests the same way. Never raises: a target that
+    cannot be set (a member already holding text) is left out.
+    """
+    contents: dict[str, dict[str, Any]] = {}
+    for name, field in object_type.fields.items():
+        type_name, _, member = str(field.get("Target", "")).partition(".")
+        if type_name not in STANDARD_OBJECT_TYPES or not member or name not in fields:
+            continue
+        node = contents.setdefault(type_name, {})
+        *parents, last = member.split(".")
+        for step in parents:
+            child = node.setdefault(step, {})
+            if not isinstance(child, dict):
+                break
+            node = child
+        else:
+            node[last] = fields[name]
+    return contents

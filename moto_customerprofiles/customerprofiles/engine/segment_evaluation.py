@@ -2,46 +2,113 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import Any
 
+from ..resources import clock
 from ..resources.domains import Domain
 from ..resources.profiles import ADDRESS_FIELDS, Profile
 from ..resources.segments import SegmentDefinition
-from .conditions import combine, compare
+from .calculated_attributes import value_for_profile
+from .conditions import as_text, combine, compare
 
-
-def _dimension_holds(dimension: dict[str, Any], value: Any) -> bool:
-    return compare(dimension["DimensionType"], value, dimension["Values"])
-
-
-def _profile_attributes_hold(attributes: dict[str, Any], profile: Profile) -> bool:
-    for member, dimension in attributes.items():
-        if member == "Attributes":
-            custom = profile.data.get("Attributes", {})
-            if not all(
-                _dimension_holds(d, custom.get(k)) for k, d in dimension.items()
-            ):
-                return False
-        elif member in ADDRESS_FIELDS:
-            address = profile.data.get(member, {})
-            if not all(
-                _dimension_holds(d, address.get(k)) for k, d in dimension.items()
-            ):
-                return False
-        elif not _dimension_holds(dimension, profile.data.get(member)):
-            return False
-    return True
+# "use handlebar notation: {{_profile.ProfileAttributeName}} or
+# {{_calculated_attribute.CalculatedAttributeName}}" (botocore model, dimension Values).
+_REFERENCE = re.compile(r"\{\{\s*(_profile|_calculated_attribute)\.([^{}\s]+)\s*\}\}")
 
 
 class SegmentEvaluator:
-    """Evaluates SegmentGroups over a domain's profiles.
+    """Evaluates SegmentGroups over a domain's profiles, at one moment.
 
-    CalculatedAttributes dimensions select no profile (calculated attributes are not
-    computed), and a segment defined by SegmentSqlQuery cannot be evaluated.
+    CalculatedAttributes dimensions are computed for the profile (with their
+    ConditionOverrides.Range); a dimension value may reference a profile member or a
+    calculated attribute with ``{{_profile.X}}`` / ``{{_calculated_attribute.X}}``
+    (a value whose reference has no value is left out). A segment defined by
+    SegmentSqlQuery cannot be evaluated.
     """
 
-    def __init__(self, domain: Domain) -> None:
+    def __init__(self, domain: Domain, now: datetime | None = None) -> None:
         self.domain = domain
+        self.now = now or clock.now()
+
+    # --- values -----------------------------------------------------------------------
+
+    def calculated_value(
+        self, name: str, profile: Profile, range_override: Any = None
+    ) -> str | None:
+        definition = self.domain.calculated_attributes.get(name)
+        if definition is None:
+            return None
+        return value_for_profile(
+            self.domain, definition, profile, self.now, range_override
+        ).value
+
+    def _referenced(self, kind: str, name: str, profile: Profile) -> str | None:
+        if kind == "_calculated_attribute":
+            return self.calculated_value(name, profile)
+        value: Any = profile.data
+        for step in name.split("."):
+            value = value.get(step) if isinstance(value, dict) else None
+        return as_text(value)
+
+    def _resolve(self, values: list[str], profile: Profile) -> list[str]:
+        resolved = []
+        for value in values:
+            missing = False
+
+            def substitute(match: re.Match[str]) -> str:
+                nonlocal missing
+                found = self._referenced(match.group(1), match.group(2), profile)
+                missing = missing or found is None
+                return found or ""
+
+            text = _REFERENCE.sub(substitute, value)
+            if not missing:
+                resolved.append(text)
+        return resolved
+
+    def _dimension_holds(
+        self, dimension: dict[str, Any], value: Any, profile: Profile
+    ) -> bool:
+        values = self._resolve(dimension["Values"], profile)
+        return bool(values) and compare(dimension["DimensionType"], value, values)
+
+    def _profile_attributes_hold(
+        self, attributes: dict[str, Any], profile: Profile
+    ) -> bool:
+        for member, dimension in attributes.items():
+            if member == "Attributes" or member in ADDRESS_FIELDS:
+                nested = profile.data.get(member, {})
+                if not all(
+                    self._dimension_holds(d, nested.get(k), profile)
+                    for k, d in dimension.items()
+                ):
+                    return False
+            elif not self._dimension_holds(
+                dimension, profile.data.get(member), profile
+            ):
+                return False
+        return True
+
+    def _calculated_attributes_hold(
+        self, attributes: dict[str, Any], profile: Profile
+    ) -> bool:
+        for name, dimension in attributes.items():
+            override = (dimension.get("ConditionOverrides") or {}).get("Range")
+            value = self.calculated_value(name, profile, override)
+            if not self._dimension_holds(dimension, value, profile):
+                return False
+        return True
+
+    def _dimension_selects(self, dimension: dict[str, Any], profile: Profile) -> bool:
+        return self._profile_attributes_hold(
+            dimension.get("ProfileAttributes", {}), profile
+        ) and self._calculated_attributes_hold(
+            dimension.get("CalculatedAttributes", {}), profile
+        )
+
+    # --- groups -----------------------------------------------------------------------
 
     def _group_holds(
         self, group: dict[str, Any], profile: Profile, seen: set[str]
@@ -49,11 +116,7 @@ class SegmentEvaluator:
         results = []
         dimensions = group.get("Dimensions", [])
         if dimensions:
-            holds = [
-                "CalculatedAttributes" not in d
-                and _profile_attributes_hold(d.get("ProfileAttributes", {}), profile)
-                for d in dimensions
-            ]
+            holds = [self._dimension_selects(d, profile) for d in dimensions]
             results.append(combine(group.get("Type", "ALL"), holds))
         sources = group.get("SourceSegments", [])
         if sources:

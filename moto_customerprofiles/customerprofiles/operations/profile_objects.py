@@ -8,7 +8,7 @@ from typing import Any
 from ..engine.ingestion import ingest
 from ..exceptions import BadRequestException, ResourceNotFoundException
 from ..resources.common import paginated
-from ..resources.profiles import ProfileObject
+from ..resources.profiles import STANDARD_OBJECT_TYPES, ProfileObject
 from .base import BackendState
 
 
@@ -46,15 +46,11 @@ class ProfileObjectsBackend(BackendState):
     ) -> list[ProfileObject]:
         """In creation order, which a re-put does not change: pages stay stable."""
         domain = self._get_domain(domain_name)
-        domain.object_type(object_type_name)
+        if object_type_name not in STANDARD_OBJECT_TYPES:
+            domain.object_type(object_type_name)
         domain.profile(profile_id)
         objects = sorted(
-            (
-                o
-                for o in domain.profile_objects.values()
-                if o.profile_id == profile_id and o.object_type_name == object_type_name
-            ),
-            key=lambda o: o.sequence,
+            domain.objects_of(profile_id, object_type_name), key=lambda o: o.sequence
         )
         if object_filter:
             wanted = set(object_filter["Values"])

@@ -195,9 +195,7 @@ class ProfilesBackend(BackendState):
             for name, values in duplicate.all_keys().items():
                 if name != "_profileId":
                     main.keys.setdefault(name, set()).update(values)
-            for profile_object in domain.profile_objects.values():
-                if profile_object.profile_id == duplicate.profile_id:
-                    profile_object.profile_id = main.profile_id
+            domain.move_objects(duplicate.profile_id, main.profile_id)
             domain.profile_index.remove(duplicate)
             del domain.profiles[duplicate.profile_id]
         domain.profile_index.update(main)

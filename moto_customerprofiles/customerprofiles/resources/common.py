@@ -25,6 +25,7 @@ INTEGRATIONS = "integrations"
 EVENT_TRIGGERS = "event-triggers"
 SEGMENT_DEFINITIONS = "segment-definitions"
 EVENT_STREAMS = "event-streams"
+CALCULATED_ATTRIBUTES = "calculated-attributes"
 
 
 def make_arn(
@@ -116,6 +117,8 @@ PAGINATION_MODEL = {
     "list_event_streams": _list_model("event_stream_name"),
     "search_profiles": _list_model("profile_id"),
     "list_profile_objects": _list_model("profile_object_unique_key"),
+    "list_calculated_attribute_definitions": _list_model("calculated_attribute_name"),
+    "calculated_attributes_page": _list_model("calculated_attribute_name"),
 }
 
 

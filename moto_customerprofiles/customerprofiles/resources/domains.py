@@ -14,7 +14,9 @@ from typing import Any
 
 from moto.utilities.tagging_service import TaggingService
 
+from .calculated_attributes import CalculatedAttributeDefinition
 from .common import (
+    CALCULATED_ATTRIBUTES,
     EVENT_STREAMS,
     EVENT_TRIGGERS,
     INTEGRATIONS,
@@ -27,7 +29,7 @@ from .event_streams import EventStream
 from .event_triggers import EventTrigger
 from .integrations import Integration
 from .object_types import ProfileObjectType
-from .profiles import Profile, ProfileIndex, ProfileObject
+from .profiles import STANDARD_OBJECT_TYPES, Profile, ProfileIndex, ProfileObject
 from .segments import SegmentDefinition, SegmentEstimate
 
 
@@ -75,11 +77,15 @@ class Domain(TaggableResource):
         self.profiles: dict[str, Profile] = {}
         self.profile_index = ProfileIndex()
         # (object type, unique key) -> object, in the order MaxProfileObjectCount reads
-        # (a re-put object is the newest). Changed only by add_object / remove_object,
-        # which keep the stats.
+        # (a re-put object is the newest). Changed only by store_object, remove_object
+        # and move_objects, which keep the index by profile and the stats in step.
         self.profile_objects: dict[tuple[str, str], ProfileObject] = {}
-        self.total_size = 0  # the sum of the stored objects' sizes
+        # profile id -> its objects (same keys and order)
+        self.objects_by_profile: dict[str, dict[tuple[str, str], ProfileObject]] = {}
+        self.object_count = 0  # the objects put: standard objects are not counted
+        self.total_size = 0  # the sum of those objects' sizes
         self._object_sequence = itertools.count()
+        self.calculated_attributes: dict[str, CalculatedAttributeDefinition] = {}
         # (trigger, profile) -> when the trigger fired for the profile
         self.trigger_firings: dict[tuple[str, str], list[datetime]] = {}
 
@@ -89,35 +95,9 @@ class Domain(TaggableResource):
         return {
             "ProfileCount": len(self.profiles),
             "MeteringProfileCount": len(self.profiles),
-            "ObjectCount": len(self.profile_objects),
+            "ObjectCount": self.object_count,
             "TotalSize": self.total_size,
         }
-
-    def add_object(self, profile_object: ProfileObject) -> ProfileObject | None:
-        """Store an object, replacing the one with its key (returned, or None).
-
-        A replaced object keeps its creation sequence (the order lists follow) but counts
-        as the newest for MaxProfileObjectCount (the order of ``profile_objects``).
-        """
-        key = (
-            profile_object.object_type_name,
-            profile_object.profile_object_unique_key,
-        )
-        existing = self.remove_object(key)
-        if existing is None:
-            profile_object.sequence = next(self._object_sequence)
-        else:
-            profile_object.sequence = existing.sequence
-            profile_object.created_at = existing.created_at
-        self.profile_objects[key] = profile_object
-        self.total_size += profile_object.size
-        return existing
-
-    def remove_object(self, key: tuple[str, str]) -> ProfileObject | None:
-        removed = self.profile_objects.pop(key, None)
-        if removed is not None:
-            self.total_size -= removed.size
-        return removed
 
     def children_by_kind(self) -> dict[str, Mapping[str, TaggableResource]]:
         """The sub-resources the domain holds, by the kind their ARNs name."""
@@ -127,6 +107,7 @@ class Domain(TaggableResource):
             EVENT_TRIGGERS: self.event_triggers,
             SEGMENT_DEFINITIONS: self.segment_definitions,
             EVENT_STREAMS: self.event_streams,
+            CALCULATED_ATTRIBUTES: self.calculated_attributes,
         }
 
     # --- lookups: each raises the ResourceNotFoundException naming what is missing ---
@@ -152,6 +133,14 @@ class Domain(TaggableResource):
             self.event_streams, "Event stream", name, self.domain_name
         )
 
+    def calculated_attribute(self, name: str) -> CalculatedAttributeDefinition:
+        return find_in_domain(
+            self.calculated_attributes,
+            "Calculated attribute definition",
+            name,
+            self.domain_name,
+        )
+
     def profile(self, profile_id: str) -> Profile:
         return find_in_domain(self.profiles, "Profile", profile_id, self.domain_name)
 
@@ -170,11 +159,65 @@ class Domain(TaggableResource):
         """Removes the profile with its objects."""
         profile = self.profiles.pop(profile_id)
         self.profile_index.remove(profile)
-        for key in [
-            k for k, o in self.profile_objects.items() if o.profile_id == profile_id
-        ]:
+        for key in list(self.objects_by_profile.get(profile_id, {})):
             self.remove_object(key)
         return profile
+
+    # --- the domain's objects: the one place where they are stored, moved and removed ---
+
+    def store_object(self, stored: ProfileObject) -> ProfileObject | None:
+        """Store an object, replacing the one with its key (returned, or None).
+
+        A replaced object keeps its creation sequence (the order lists follow) and
+        CreatedAt, but counts as the newest for MaxProfileObjectCount.
+        """
+        key = (stored.object_type_name, stored.profile_object_unique_key)
+        replaced = self.remove_object(key)
+        if replaced is None:
+            stored.sequence = next(self._object_sequence)
+        else:
+            stored.sequence = replaced.sequence
+            stored.created_at = replaced.created_at
+        self.profile_objects[key] = stored
+        if stored.profile_id is not None:
+            self.objects_by_profile.setdefault(stored.profile_id, {})[key] = stored
+        if stored.object_type_name not in STANDARD_OBJECT_TYPES:
+            self.object_count += 1
+            self.total_size += stored.size
+        return replaced
+
+    def remove_object(self, key: tuple[str, str]) -> ProfileObject | None:
+        removed = self.profile_objects.pop(key, None)
+        if removed is None:
+            return None
+        owned = self.objects_by_profile.get(removed.profile_id or "")
+        if owned is not None:
+            owned.pop(key, None)
+            if not owned:
+                del self.objects_by_profile[removed.profile_id or ""]
+        if removed.object_type_name not in STANDARD_OBJECT_TYPES:
+            self.object_count -= 1
+            self.total_size -= removed.size
+        return removed
+
+    def move_objects(self, from_profile_id: str, to_profile_id: str) -> None:
+        """A merge: the duplicate's objects become the main profile's."""
+        moved = self.objects_by_profile.pop(from_profile_id, {})
+        target = self.objects_by_profile.setdefault(to_profile_id, {})
+        for key, profile_object in moved.items():
+            profile_object.profile_id = to_profile_id
+            target[key] = profile_object
+        if not target:
+            del self.objects_by_profile[to_profile_id]
+
+    def objects_of(
+        self, profile_id: str, object_type_name: str | None = None
+    ) -> list[ProfileObject]:
+        """A profile's objects (of one type), oldest stored first. No domain scan."""
+        owned = self.objects_by_profile.get(profile_id, {}).values()
+        if object_type_name is None:
+            return list(owned)
+        return [o for o in owned if o.object_type_name == object_type_name]
 
     def children(self) -> list[TaggableResource]:
         return [r for kind in self.children_by_kind().values() for r in kind.values()]

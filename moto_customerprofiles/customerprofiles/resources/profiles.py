@@ -12,6 +12,15 @@ from moto.core.common_models import BaseModel
 from .clock import now
 
 PROFILE = "_profile"
+# The standard objects AWS documents, with the field that identifies each one
+# ("Reference for standard objects in Customer Profiles"; the standard asset, order and
+# case definitions name AssetId, OrderId and CaseId as their unique identifiers).
+STANDARD_OBJECT_TYPES: dict[str, str] = {
+    "_asset": "AssetId",
+    "_order": "OrderId",
+    "_case": "CaseId",
+    "_communicationRecord": "CommunicationRecordId",
+}
 ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddress")
 PROFILE_FIELDS = (
     "AccountNumber",
