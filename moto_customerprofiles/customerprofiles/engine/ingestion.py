@@ -69,7 +69,7 @@ def ingest(
     replaced = domain.profile_objects.get((object_type.object_type_name, key))
     profile, created = _match_or_create_profile(domain, object_type, mapped, replaced)
     changed = _update_profile(domain, profile, mapped, created)
-    stored = _store(domain, object_type, key, content, mapped, profile, replaced)
+    stored = _store(domain, object_type, key, content, mapped, profile)
     result = Ingested(stored, replaced, profile, created, changed)
     result.standard_objects = _store_standard_objects(
         domain, object_type, mapped, stored
@@ -134,7 +134,6 @@ def _store(
     content: dict[str, Any],
     mapped: MappedObject,
     profile: Profile | None,
-    replaced: ProfileObject | None,
 ) -> ProfileObject:
     name = object_type.object_type_name
     stored = ProfileObject(
@@ -172,8 +171,6 @@ def _store_standard_objects(
         merged = json.loads(existing.object) if existing is not None else {}
         merge_into(merged, content)
         standard = ProfileObject(type_name, key, merged, stored.profile_id, {})
-        if existing is not None:
-            standard.created_at = existing.created_at
         domain.store_object(standard)
         result.append(standard)
     return result
