@@ -28,6 +28,7 @@ import base64
 import json
 import math
 import os
+import threading
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -665,6 +666,9 @@ def reset_state() -> None:
     )
 
 
+LOCK_TYPES = (type(threading.Lock()), type(threading.RLock()))
+
+
 def plain(value: Any, ancestors: frozenset[int] = frozenset()) -> Any:
     """``value`` as comparable plain data: every attribute of every object, recursively."""
     if value is None or isinstance(value, (str, bool, int)):
@@ -673,6 +677,8 @@ def plain(value: Any, ancestors: frozenset[int] = frozenset()) -> Any:
         return ("float", repr(value))  # NaN compares equal to itself this way
     if isinstance(value, (datetime, date, Decimal, bytes, Enum)):
         return (type(value).__name__, repr(value))
+    if isinstance(value, LOCK_TYPES):  # held only during a request: not state
+        return ("lock",)
     if id(value) in ancestors:
         return ("cycle", type(value).__name__)
     ancestors = ancestors | {id(value)}
