@@ -77,7 +77,7 @@ class EventStreamsBackend(BackendState):
         domain.event_stream(event_stream_name)
         domain.event_streams.pop(event_stream_name).forget_tags()
 
-    @paginated
+    @paginated(lambda s: s.event_stream_name)
     def list_event_streams(self, domain_name: str) -> list[EventStream]:
         domain = self._get_domain(domain_name)
         return sorted(domain.event_streams.values(), key=lambda s: s.event_stream_name)

@@ -249,7 +249,7 @@ class EventTriggersBackend(BackendState):
         domain.remove_event_trigger(event_trigger_name)
         return f"Event trigger {event_trigger_name} was deleted."
 
-    @paginated
+    @paginated(lambda t: t.event_trigger_name)
     def list_event_triggers(self, domain_name: str) -> list[EventTrigger]:
         domain = self._get_domain(domain_name)
         return sorted(

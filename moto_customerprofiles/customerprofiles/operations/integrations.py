@@ -140,14 +140,14 @@ class IntegrationsBackend(BackendState):
         domain.remove_integration(uri)
         return f"Integration {uri} was deleted."
 
-    @paginated
+    @paginated(lambda i: i.uri)
     def list_integrations(
         self, domain_name: str, include_hidden: bool | None = None
     ) -> list[Integration]:
         domain = self._get_domain(domain_name)
         return sorted(domain.integrations.values(), key=lambda i: i.uri)
 
-    @paginated
+    @paginated(lambda i: i.uri)
     def list_account_integrations(
         self, uri: str, include_hidden: bool | None = None
     ) -> list[Integration]:

@@ -94,7 +94,7 @@ class ObjectTypesBackend(BackendState):
         domain.remove_object_type(object_type_name)
         return f"Object type {object_type_name} was deleted."
 
-    @paginated
+    @paginated(lambda o: o.object_type_name)
     def list_profile_object_types(self, domain_name: str) -> list[ProfileObjectType]:
         domain = self._get_domain(domain_name)
         return sorted(domain.object_types.values(), key=lambda o: o.object_type_name)

@@ -36,7 +36,7 @@ class ProfileObjectsBackend(BackendState):
         self.trigger_invocations.extend(result.invocations)
         return result.stored.profile_object_unique_key
 
-    @paginated
+    @paginated(lambda o: o.sequence)
     def list_profile_objects(
         self,
         domain_name: str,

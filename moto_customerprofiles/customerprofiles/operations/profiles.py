@@ -52,7 +52,7 @@ class ProfilesBackend(BackendState):
         domain.remove_profile(profile_id)
         return "Profile deleted successfully."
 
-    @paginated
+    @paginated(lambda r: [r.profile.created_at.isoformat(), r.profile_id])
     def search_profiles(
         self,
         domain_name: str,

@@ -82,7 +82,7 @@ class SegmentsBackend(BackendState):
         domain.segment_definitions.pop(segment_definition_name).forget_tags()
         return f"Segment definition {segment_definition_name} was deleted."
 
-    @paginated
+    @paginated(lambda s: s.segment_definition_name)
     def list_segment_definitions(self, domain_name: str) -> list[SegmentDefinition]:
         domain = self._get_domain(domain_name)
         return sorted(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -11,6 +12,8 @@ from moto.core.common_models import BaseModel
 from moto.core.utils import utcnow
 
 PROFILE = "_profile"
+# Orders profile objects by when they were stored (ListProfileObjects' page order).
+_SEQUENCE = itertools.count()
 ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddress")
 PROFILE_FIELDS = (
     "AccountNumber",
@@ -116,6 +119,7 @@ class ProfileObject(BaseModel):
         self.profile_id = profile_id
         self.key_values = key_values
         self.created_at = utcnow()
+        self.sequence = next(_SEQUENCE)
 
     @property
     def object(self) -> str:
