@@ -213,6 +213,14 @@ class CustomerProfilesResponse(BaseResponse):
     def list_profile_object_types(self) -> ActionResult:
         return self._list(self._call(self.backend.list_profile_object_types))
 
+    # --- profile object type templates -----------------------------------------------
+
+    def list_profile_object_type_templates(self) -> ActionResult:
+        return self._list(self._call(self.backend.list_profile_object_type_templates))
+
+    def get_profile_object_type_template(self) -> ActionResult:
+        return ActionResult(self._call(self.backend.get_profile_object_type_template))
+
     # --- segment definitions ----------------------------------------------------------
 
     def create_segment_definition(self) -> ActionResult:
