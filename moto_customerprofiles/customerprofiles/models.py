@@ -13,6 +13,7 @@ from .operations.profiles import ProfilesBackend
 from .operations.segment_membership import SegmentMembershipBackend
 from .operations.segments import SegmentsBackend
 from .operations.tagging import TaggingBackend
+from .operations.templates import TemplatesBackend
 
 
 class CustomerProfilesBackend(
@@ -27,6 +28,7 @@ class CustomerProfilesBackend(
     SegmentMembershipBackend,
     CalculatedAttributesBackend,
     TaggingBackend,
+    TemplatesBackend,
 ):
     """Implementation of Customer Profiles APIs.
 

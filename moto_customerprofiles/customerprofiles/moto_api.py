@@ -23,9 +23,11 @@ def trigger_invocations(
     """Every recorded evaluation of an event trigger, oldest first, optionally filtered.
 
     Each item: DomainName, EventTriggerName, IntegrationUri, ProfileId, ObjectTypeName,
-    ProfileObjectUniqueKey, Timestamp, ExpirationTime, Status (FIRED or SUPPRESSED),
-    Reason (None, CONDITIONS_NOT_MET, NO_PROFILE, SEGMENT_MISMATCH, NO_INTEGRATION or
-    LIMIT_REACHED), AccountId and Region.
+    ProfileObjectUniqueKey, Timestamp, ExpirationTime (capped at 15 minutes after
+    Timestamp), Status (FIRED or SUPPRESSED), Reason (None, CONDITIONS_NOT_MET,
+    NO_PROFILE, SEGMENT_MISMATCH, NO_INTEGRATION or LIMIT_REACHED), Detail (why the
+    trigger's own input can never match, naming member paths, not values; else None),
+    AccountId and Region.
     """
     found: list[dict[str, Any]] = []
     for account, account_backends in list(customerprofiles_backends.items()):

@@ -242,22 +242,20 @@ class CustomerProfilesResponse(BaseResponse):
     def _respond(self, method_name: str) -> ActionResult:
         """The generic response: the backend method's result is the response.
 
-        A model object is serialized as the output shape; a Page gives Items and
-        NextToken; None an empty response; any other value is the output shape's only
-        member (Message, ProfileId, tags, ...).
+        None is an empty response; a Page gives Items and NextToken; for an output
+        shape of one member (Message, ProfileId, tags, ...) any other value is that
+        member; otherwise the value (a model object or a dict) is the output shape.
         """
         result = self._call(getattr(self.backend, method_name))
         if result is None:
             return EmptyResult()
         if isinstance(result, Page):
             return ActionResult({"Items": result.items, "NextToken": result.next_token})
-        if isinstance(result, BaseModel):
-            return ActionResult(result)
         output = self._operation().output_shape
         members = list(output.members) if output is not None else []
-        if len(members) != 1:
-            raise TypeError(f"{method_name} needs a response method")
-        return ActionResult({members[0]: result})
+        if len(members) == 1 and not isinstance(result, BaseModel):
+            return ActionResult({members[0]: result})
+        return ActionResult(result)
 
 
 def _generic_response(method_name: str) -> Callable[[CustomerProfilesResponse], Any]:

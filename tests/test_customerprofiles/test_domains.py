@@ -336,20 +336,6 @@ def test_list_domains_with_an_invalid_token_is_refused(client, token):
     )
 
 
-def test_list_domains_with_a_token_for_a_deleted_domain_is_refused(client):
-    for name in ("a", "b", "c"):
-        client.create_domain(DomainName=name, DefaultExpirationDays=30)
-    token = client.list_domains(MaxResults=1)["NextToken"]
-    client.delete_domain(DomainName="b")
-    with pytest.raises(ClientError) as exc:
-        client.list_domains(MaxResults=1, NextToken=token)
-    assert client_error(exc) == (
-        "BadRequestException",
-        "The pagination token is invalid.",
-        400,
-    )
-
-
 # --- quotas and regions ----------------------------------------------------------------
 
 

@@ -108,14 +108,6 @@ def test_create_event_stream_returns_its_tags(client, domain):
     assert response["Tags"] == {"team": "a"}
 
 
-def test_create_event_stream_to_a_missing_kinesis_stream_is_refused(client, domain):
-    uri = f"arn:aws:kinesis:{REGION}:{ACCOUNT_ID}:stream/missing"
-    with pytest.raises(ClientError) as exc:
-        client.create_event_stream(DomainName="d", EventStreamName="es", Uri=uri)
-    assert_bad_request(exc, f"The Kinesis stream {uri} does not exist")
-    assert client.list_event_streams(DomainName="d")["Items"] == []
-
-
 def test_create_event_stream_to_a_stream_in_another_region_is_refused(client, domain):
     kinesis = boto3.client("kinesis", region_name="us-east-1")
     uri = create_stream(kinesis)

@@ -178,24 +178,6 @@ def test_create_event_trigger_in_a_missing_domain(client):
     assert_error(exc, "ResourceNotFoundException", "Domain nope does not exist.")
 
 
-def test_create_event_trigger_on_a_missing_object_type(client, domain):
-    with pytest.raises(ClientError) as exc:
-        create(client, ObjectTypeName="nope")
-    assert_error(
-        exc, "ResourceNotFoundException", "Object type nope does not exist in domain d."
-    )
-
-
-def test_create_event_trigger_with_a_missing_segment_filter(client, domain):
-    with pytest.raises(ClientError) as exc:
-        create(client, SegmentFilter="nope")
-    assert_error(
-        exc,
-        "ResourceNotFoundException",
-        "Segment definition nope does not exist in domain d.",
-    )
-
-
 @pytest.mark.parametrize("object_type", ["_profile", "_order", "_asset"])
 def test_create_event_trigger_on_a_standard_object_type_is_refused(
     client, domain, object_type
@@ -211,29 +193,18 @@ def test_create_event_trigger_on_a_standard_object_type_is_refused(
 
 def test_a_refused_event_trigger_is_not_stored(client, domain):
     with pytest.raises(ClientError):
-        create(client, SegmentFilter="nope")
+        create(client, ObjectTypeName="_profile")
     assert client.list_event_triggers(DomainName="d")["Items"] == []
 
 
 # --- Semantic checks on ObjectAttributes -----------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "extra",
-    [
-        pytest.param({}, id="neither"),
-        pytest.param({"FieldName": "amount", "Source": "{ot.amount}"}, id="both"),
-    ],
-)
-def test_object_attribute_needs_exactly_one_of_source_and_field_name(
-    client, domain, extra
-):
+def test_object_attribute_needs_one_of_source_and_field_name(client, domain):
     with pytest.raises(ClientError) as exc:
-        create(
-            client, EventTriggerConditions=conditions(attribute(field=None, **extra))
-        )
+        create(client, EventTriggerConditions=conditions(attribute(field=None)))
     assert_bad_request(
-        exc, f"{ATTRIBUTE_PATH}: exactly one of Source and FieldName must be specified"
+        exc, f"{ATTRIBUTE_PATH}: one of Source and FieldName must be specified"
     )
 
 
@@ -253,15 +224,7 @@ def test_object_attribute_error_names_the_member_path(client, domain):
     assert_bad_request(
         exc,
         "EventTriggerConditions[1].EventTriggerDimensions[1].ObjectAttributes[1]: "
-        "exactly one of Source and FieldName must be specified",
-    )
-
-
-def test_field_name_must_be_a_field_of_the_object_type(client, domain):
-    with pytest.raises(ClientError) as exc:
-        create(client, EventTriggerConditions=conditions(attribute(field="colour")))
-    assert_bad_request(
-        exc, f"{ATTRIBUTE_PATH}.FieldName is not a field of object type ot"
+        "one of Source and FieldName must be specified",
     )
 
 
@@ -318,93 +281,6 @@ def test_operator_accepts_valid_values(client, domain, operator, values):
 VALUES = f"{ATTRIBUTE_PATH}.Values"
 
 
-@pytest.mark.parametrize(
-    "operator,values,message",
-    [
-        ("BETWEEN", ["1"], f"{VALUES}: BETWEEN takes exactly 2 values, got 1"),
-        (
-            "NOT_BETWEEN",
-            ["1", "2", "3"],
-            f"{VALUES}: NOT_BETWEEN takes exactly 2 values, got 3",
-        ),
-        (
-            "BETWEEN",
-            ["a", "b"],
-            f"{VALUES}: BETWEEN takes two numbers or two dates",
-        ),
-        (
-            "NOT_BETWEEN",
-            ["1", "2024-01-01"],
-            f"{VALUES}: NOT_BETWEEN takes two numbers or two dates",
-        ),
-        (
-            "BETWEEN",
-            ["2024-01-01T00:30:00", "2024-01-01T01:00:00+02:00"],
-            f"{VALUES}: the lower bound is greater than the upper bound",
-        ),
-        (
-            "BETWEEN",
-            ["5", "1"],
-            f"{VALUES}: the lower bound is greater than the upper bound",
-        ),
-        (
-            "NOT_BETWEEN",
-            ["2024-12-31", "2024-01-01"],
-            f"{VALUES}: the lower bound is greater than the upper bound",
-        ),
-        (
-            "GREATER_THAN",
-            ["1", "2"],
-            f"{VALUES}: GREATER_THAN takes exactly 1 value, got 2",
-        ),
-        ("EQUAL", ["abc"], f"{VALUES}[0]: EQUAL takes a number"),
-        ("LESS_THAN", ["NaN"], f"{VALUES}[0]: LESS_THAN takes a number"),
-        (
-            "LESS_THAN_OR_EQUAL",
-            ["inf"],
-            f"{VALUES}[0]: LESS_THAN_OR_EQUAL takes a number",
-        ),
-        (
-            "GREATER_THAN_OR_EQUAL",
-            ["2024-01-01"],
-            f"{VALUES}[0]: GREATER_THAN_OR_EQUAL takes a number",
-        ),
-        (
-            "BEFORE",
-            ["yesterday"],
-            f"{VALUES}[0]: BEFORE takes an ISO 8601 date or timestamp",
-        ),
-        (
-            "AFTER",
-            ["2024-13-01"],
-            f"{VALUES}[0]: AFTER takes an ISO 8601 date or timestamp",
-        ),
-        (
-            "ON",
-            ["2024-01-01", "2024-01-02"],
-            f"{VALUES}: ON takes exactly 1 value, got 2",
-        ),
-        (
-            "BEGINS_WITH",
-            ["a", "b"],
-            f"{VALUES}: BEGINS_WITH takes exactly 1 value, got 2",
-        ),
-        ("ENDS_WITH", ["a", "b"], f"{VALUES}: ENDS_WITH takes exactly 1 value, got 2"),
-    ],
-)
-def test_operator_refuses_invalid_values(client, domain, operator, values, message):
-    with pytest.raises(ClientError) as exc:
-        create(client, EventTriggerConditions=conditions(attribute(operator, values)))
-    assert_bad_request(exc, message)
-
-
-@pytest.mark.parametrize("value", ["1_000", "1_0.5", "0x10", "5d"])
-def test_number_operators_refuse_python_only_number_syntax(client, domain, value):
-    with pytest.raises(ClientError) as exc:
-        create(client, EventTriggerConditions=conditions(attribute("EQUAL", [value])))
-    assert_bad_request(exc, f"{VALUES}[0]: EQUAL takes a number")
-
-
 @pytest.mark.parametrize("operator", ["INCLUSIVE", "EXCLUSIVE", "CONTAINS"])
 def test_set_operators_take_at_most_ten_values(client, domain, operator):
     values = [str(n) for n in range(11)]
@@ -419,66 +295,6 @@ def test_set_operators_take_at_most_ten_values(client, domain, operator):
 
 
 # --- EventTriggerLimits ----------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "limits,message",
-    [
-        pytest.param(
-            {"Periods": [{"Unit": "DAYS", "Value": 1}]},
-            "EventTriggerLimits.Periods[0]: specify MaxInvocationsPerProfile, or set "
-            "Unlimited to true",
-            id="neither",
-        ),
-        pytest.param(
-            {"Periods": [{"Unit": "DAYS", "Value": 1, "Unlimited": False}]},
-            "EventTriggerLimits.Periods[0]: specify MaxInvocationsPerProfile, or set "
-            "Unlimited to true",
-            id="unlimited-false-without-max",
-        ),
-        pytest.param(
-            {
-                "Periods": [
-                    {
-                        "Unit": "DAYS",
-                        "Value": 1,
-                        "MaxInvocationsPerProfile": 5,
-                        "Unlimited": True,
-                    }
-                ]
-            },
-            "EventTriggerLimits.Periods[0]: MaxInvocationsPerProfile cannot be "
-            "specified when Unlimited is true",
-            id="both",
-        ),
-        pytest.param(
-            {
-                "Periods": [
-                    {"Unit": "DAYS", "Value": 1, "Unlimited": True},
-                    {"Unit": "DAYS", "Value": 2, "MaxInvocationsPerProfile": 3},
-                ]
-            },
-            "EventTriggerLimits.Periods[1].Unit: DAYS is given twice",
-            id="duplicate-unit",
-        ),
-        pytest.param(
-            {"EventExpiration": 0},
-            "EventTriggerLimits.EventExpiration: must be a positive number of "
-            "milliseconds, got 0",
-            id="expiration-zero",
-        ),
-        pytest.param(
-            {"EventExpiration": -5},
-            "EventTriggerLimits.EventExpiration: must be a positive number of "
-            "milliseconds, got -5",
-            id="expiration-negative",
-        ),
-    ],
-)
-def test_invalid_limits_are_refused(client, domain, limits, message):
-    with pytest.raises(ClientError) as exc:
-        create(client, EventTriggerLimits=limits)
-    assert_bad_request(exc, message)
 
 
 @pytest.mark.parametrize(
@@ -751,52 +567,6 @@ def test_update_event_trigger_returns_the_tags(client, domain):
     assert updated["Tags"] == {"team": "a"}
 
 
-def test_update_event_trigger_checks_conditions_against_the_new_object_type(
-    client, domain
-):
-    put_object_type(
-        client, name="ot2", fields={"name": {"Source": "_source.n", "Target": "ot2.n"}}
-    )
-    create(client)
-    with pytest.raises(ClientError) as exc:
-        client.update_event_trigger(
-            DomainName="d", EventTriggerName="t", ObjectTypeName="ot2"
-        )
-    assert_bad_request(
-        exc, f"{ATTRIBUTE_PATH}.FieldName is not a field of object type ot2"
-    )
-    got = client.get_event_trigger(DomainName="d", EventTriggerName="t")
-    assert got["ObjectTypeName"] == "ot"
-
-
-def test_update_event_trigger_checks_new_conditions(client, domain):
-    create(client)
-    with pytest.raises(ClientError) as exc:
-        client.update_event_trigger(
-            DomainName="d",
-            EventTriggerName="t",
-            EventTriggerConditions=conditions(attribute("BETWEEN", ["3", "1"])),
-        )
-    assert_bad_request(
-        exc, f"{VALUES}: the lower bound is greater than the upper bound"
-    )
-
-
-def test_update_event_trigger_checks_new_limits(client, domain):
-    create(client)
-    with pytest.raises(ClientError) as exc:
-        client.update_event_trigger(
-            DomainName="d",
-            EventTriggerName="t",
-            EventTriggerLimits={"EventExpiration": 0},
-        )
-    assert_bad_request(
-        exc,
-        "EventTriggerLimits.EventExpiration: must be a positive number of "
-        "milliseconds, got 0",
-    )
-
-
 def test_update_event_trigger_to_a_standard_object_type_is_refused(client, domain):
     create(client)
     with pytest.raises(ClientError) as exc:
@@ -807,30 +577,6 @@ def test_update_event_trigger_to_a_standard_object_type_is_refused(client, domai
         exc,
         "ObjectTypeName _profile is a standard object type: event triggers support "
         "custom object types only",
-    )
-
-
-def test_update_event_trigger_to_a_missing_object_type(client, domain):
-    create(client)
-    with pytest.raises(ClientError) as exc:
-        client.update_event_trigger(
-            DomainName="d", EventTriggerName="t", ObjectTypeName="nope"
-        )
-    assert_error(
-        exc, "ResourceNotFoundException", "Object type nope does not exist in domain d."
-    )
-
-
-def test_update_event_trigger_to_a_missing_segment_filter(client, domain):
-    create(client)
-    with pytest.raises(ClientError) as exc:
-        client.update_event_trigger(
-            DomainName="d", EventTriggerName="t", SegmentFilter="nope"
-        )
-    assert_error(
-        exc,
-        "ResourceNotFoundException",
-        "Segment definition nope does not exist in domain d.",
     )
 
 
@@ -914,60 +660,6 @@ def test_delete_event_trigger_forgets_its_tags(client, domain):
 # --- Cascades --------------------------------------------------------------------------
 
 
-def test_deleting_the_object_type_deletes_its_event_triggers(client, domain):
-    put_object_type(client, name="ot2")
-    create(client, name="on-ot")
-    create(client, name="on-ot2", ObjectTypeName="ot2")
-    client.delete_profile_object_type(DomainName="d", ObjectTypeName="ot")
-    names = [
-        i["EventTriggerName"]
-        for i in client.list_event_triggers(DomainName="d")["Items"]
-    ]
-    assert names == ["on-ot2"]
-    with pytest.raises(ClientError) as exc:
-        client.get_event_trigger(DomainName="d", EventTriggerName="on-ot")
-    assert_error(
-        exc,
-        "ResourceNotFoundException",
-        "Event trigger on-ot does not exist in domain d.",
-    )
-
-
-def test_deleting_the_object_type_deletes_integrations_using_it(client, domain):
-    put_object_type(client, name="ot2")
-    create(client)
-    client.put_integration(
-        DomainName="d", Uri="uses-ot", ObjectTypeName="ot", EventTriggerNames=["t"]
-    )
-    client.put_integration(DomainName="d", Uri="uses-ot2", ObjectTypeName="ot2")
-    client.delete_profile_object_type(DomainName="d", ObjectTypeName="ot")
-    uris = [i["Uri"] for i in client.list_integrations(DomainName="d")["Items"]]
-    assert uris == ["uses-ot2"]
-
-
-def test_deleting_the_object_type_unlinks_its_triggers_from_other_integrations(
-    client, domain
-):
-    put_object_type(client, name="ot2")
-    create(client)
-    before = client.put_integration(
-        DomainName="d", Uri="campaign", ObjectTypeName="ot2", EventTriggerNames=["t"]
-    )
-    time.sleep(0.01)
-    client.delete_profile_object_type(DomainName="d", ObjectTypeName="ot")
-    after = client.get_integration(DomainName="d", Uri="campaign")
-    assert after["EventTriggerNames"] == []
-    assert after["ObjectTypeName"] == "ot2"
-    assert after["LastUpdatedAt"] > before["LastUpdatedAt"]
-
-
-def test_deleting_the_object_type_forgets_trigger_tags(client, domain):
-    create(client, Tags={"team": "a"})
-    client.delete_profile_object_type(DomainName="d", ObjectTypeName="ot")
-    put_object_type(client)
-    assert create(client)["Tags"] == {}
-
-
 def test_delete_domain_removes_its_event_triggers(client, domain):
     create(client, Tags={"team": "a"})
     client.put_integration(DomainName="d", Uri="campaign", EventTriggerNames=["t"])
@@ -1041,11 +733,6 @@ def test_list_event_triggers_paginator(client, domain):
     assert names == [f"t{n}" for n in range(5)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the token names the next item; when that item is deleted between "
-    "pages, the token is refused as invalid instead of the walk going on",
-)
 def test_list_event_triggers_walk_survives_deleting_the_next_item(client, domain):
     for name in ["a", "b", "c", "d"]:
         create(client, name=name)

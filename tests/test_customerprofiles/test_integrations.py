@@ -155,43 +155,6 @@ def test_put_integration_in_a_missing_domain(client):
     assert_error(exc, "ResourceNotFoundException", "Domain nope does not exist.")
 
 
-def test_put_integration_with_both_object_type_members_is_refused(client, domain):
-    with pytest.raises(ClientError) as exc:
-        put(client, ObjectTypeName="ot", ObjectTypeNames={"SegmentIdentify": "ot"})
-    assert_bad_request(
-        exc, "ObjectTypeName and ObjectTypeNames cannot both be specified"
-    )
-
-
-def test_put_integration_without_an_object_type_is_refused(client, domain):
-    with pytest.raises(ClientError) as exc:
-        client.put_integration(DomainName="d", Uri=URI)
-    assert_bad_request(
-        exc, "One of ObjectTypeName and ObjectTypeNames must be specified"
-    )
-
-
-def test_put_integration_with_a_missing_object_type(client, domain):
-    with pytest.raises(ClientError) as exc:
-        put(client, ObjectTypeName="nope")
-    assert_error(
-        exc, "ResourceNotFoundException", "Object type nope does not exist in domain d."
-    )
-
-
-def test_put_integration_with_a_missing_object_type_in_object_type_names(
-    client, domain
-):
-    with pytest.raises(ClientError) as exc:
-        put(
-            client,
-            ObjectTypeNames={"SegmentIdentify": "ot", "ShopifyCreateOrders": "x"},
-        )
-    assert_error(
-        exc, "ResourceNotFoundException", "Object type x does not exist in domain d."
-    )
-
-
 def test_put_integration_with_a_missing_event_trigger(client, domain):
     with pytest.raises(ClientError) as exc:
         put(client, EventTriggerNames=["nope"])
@@ -283,20 +246,6 @@ def test_unstructured_with_a_flow_definition(client, domain):
     assert got["IsUnstructured"] is True
 
 
-def test_unstructured_without_a_flow_definition_is_refused(client, domain):
-    with pytest.raises(ClientError) as exc:
-        put(client, ObjectTypeName="_unstructured")
-    assert_bad_request(
-        exc, "ObjectTypeName _unstructured can only be used with a FlowDefinition"
-    )
-
-
-def test_re_put_without_unstructured_clears_is_unstructured(client, domain):
-    put(client, ObjectTypeName="_unstructured", FlowDefinition=flow_definition())
-    again = put(client, Uri=flow_uri(), ObjectTypeName="ot")
-    assert again["IsUnstructured"] is False
-
-
 # --- PutIntegration: update -------------------------------------------------------------
 
 
@@ -347,7 +296,7 @@ def test_re_put_adds_tags_to_the_ones_it_has(client, domain):
 def test_a_refused_re_put_leaves_the_integration_unchanged(client, domain):
     first = put(client)
     with pytest.raises(ClientError):
-        put(client, ObjectTypeName="nope")
+        put(client, EventTriggerNames=["nope"])
     got = client.get_integration(DomainName="d", Uri=URI)
     assert integration_members(got) == integration_members(first)
 
@@ -466,27 +415,6 @@ def test_delete_integration_forgets_its_tags(client, domain):
 
 
 # --- Object type and domain deletion -----------------------------------------------------
-
-
-def test_deleting_the_object_type_deletes_integrations_mapping_only_it(client, domain):
-    put(client, Uri="single", ObjectTypeName="ot")
-    put(client, Uri="mapped", ObjectTypeNames={"SegmentIdentify": "ot"})
-    put(client, Uri="other", ObjectTypeName="ot2")
-    client.delete_profile_object_type(DomainName="d", ObjectTypeName="ot")
-    uris = [i["Uri"] for i in client.list_integrations(DomainName="d")["Items"]]
-    assert uris == ["other"]
-
-
-def test_deleting_one_mapped_object_type_keeps_the_other_mappings(client, domain):
-    first = put(
-        client,
-        ObjectTypeNames={"ShopifyCreateOrders": "ot", "ShopifyUpdatedOrders": "ot2"},
-    )
-    time.sleep(0.01)
-    client.delete_profile_object_type(DomainName="d", ObjectTypeName="ot")
-    got = client.get_integration(DomainName="d", Uri=URI)
-    assert got["ObjectTypeNames"] == {"ShopifyUpdatedOrders": "ot2"}
-    assert got["LastUpdatedAt"] > first["LastUpdatedAt"]
 
 
 def test_delete_domain_removes_its_integrations(client, domain):

@@ -571,6 +571,7 @@ def test_fired_record_fields(client, customerprofiles_trigger_invocations):
         "ExpirationTime": None,
         "Status": "FIRED",
         "Reason": None,
+        "Detail": None,
         "AccountId": ACCOUNT_ID,
         "Region": REGION,
     }

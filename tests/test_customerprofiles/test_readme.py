@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -127,3 +128,80 @@ def test_readme_has_the_test_command_ci_runs():
     ci_pattern = re.compile(r"^    (python3 -m venv \.venv && .*pytest.*)$")
     candidates = [line for line in _readme().splitlines() if ci_pattern.match(line)]
     assert candidates[0] == TEST_COMMAND
+
+
+# --- "What the mock refuses, and why" agrees with the code --------------------------------
+
+PACKAGE = README.parent / "moto_customerprofiles"
+REFUSALS_START = "### What the mock refuses, and why"
+REFUSALS_END = "### Choices where AWS's documentation is silent"
+REFUSING_CLASSES = {"BadRequestException", "ResourceNotFoundException"}
+
+
+def _table_messages() -> list[str]:
+    """Every backticked message in the refusal tables, placeholders as ``X``."""
+    section = _readme().split(REFUSALS_START, 1)[1].split(REFUSALS_END, 1)[0]
+    messages = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and "`" in cells[1]:
+            for message in re.findall(r"`([^`]+)`", cells[1]):
+                messages.append(re.sub(r"\{[^}]*\}", "X", message))
+    return messages
+
+
+def _template(node: ast.expr) -> str | None:
+    """A string literal, with each f-string placeholder as ``{}``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(
+            v.value if isinstance(v, ast.Constant) else "{}" for v in node.values
+        )
+    return None
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    return re.compile(".+".join(re.escape(part) for part in template.split("{}")))
+
+
+def _code() -> tuple[list[str], list[str], list[str]]:
+    """(every string template, refusal templates, check_quota subjects) of the package."""
+    templates, refusals, quotas = [], [], []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.expr) and (text := _template(node)) is not None:
+                templates.append(text)
+            if isinstance(node, ast.Call) and node.args:
+                name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+                first = _template(node.args[0])
+                if name in REFUSING_CLASSES and first is not None:
+                    refusals.append(first)
+                if name == "check_quota" and len(node.args) == 3:
+                    what = _template(node.args[2])
+                    if what is not None:
+                        quotas.append(what)
+    return templates, refusals, quotas
+
+
+def test_every_refusal_in_the_readme_table_is_in_the_code():
+    templates = _code()[0]
+    for message in _table_messages():
+        assert any(
+            message in t or _pattern(t).fullmatch(message) for t in templates if t
+        ), f"README refusal not found in the package: {message}"
+
+
+def test_every_refusal_in_the_code_is_in_the_readme_table():
+    messages = _table_messages()
+    _, refusals, quotas = _code()
+    for template in refusals:
+        if template.strip("{} ") == "":
+            continue  # a message built elsewhere (the quota and not-found helpers)
+        assert any(_pattern(template).fullmatch(m) for m in messages), (
+            f"refusal missing from the README table: {template}"
+        )
+    for what in quotas:
+        assert any(m.startswith(f"Exceeded the quota of {what} (") for m in messages), (
+            f"quota missing from the README table: {what}"
+        )

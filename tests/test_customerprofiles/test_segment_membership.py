@@ -515,18 +515,6 @@ def test_segment_estimate_belongs_to_its_domain(client, ids):
     )
 
 
-def test_sql_segment_estimate_is_refused(client, ids):
-    with pytest.raises(ClientError) as exc:
-        client.create_segment_estimate(
-            DomainName=DOMAIN, SegmentSqlQuery="SELECT * FROM profiles"
-        )
-    assert client_error(exc) == (
-        "BadRequestException",
-        "SegmentQuery is required: SegmentSqlQuery estimates are not supported",
-        400,
-    )
-
-
 def test_segment_estimate_in_a_missing_domain(client):
     with pytest.raises(ClientError) as exc:
         client.create_segment_estimate(

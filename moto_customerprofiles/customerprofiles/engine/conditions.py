@@ -184,6 +184,37 @@ OPERATORS: dict[str, Callable[[Any, list[str]], bool]] = {
 }
 
 
+def unmatchable(operator: str, values: list[str]) -> str | None:
+    """Why an operator over ``values`` can never match any value (None when it can).
+
+    Names no value (event-trigger conditions are a sensitive member).
+    """
+    if operator in RANGE_OPERATORS:
+        if len(values) != 2:
+            return f"{operator} needs exactly 2 values, has {len(values)}"
+        numbers = [parse_number(v) for v in values]
+        dates = [parse_date(v) for v in values]
+        if None not in numbers:
+            low, high = numbers[0], numbers[1]
+        elif None not in dates:
+            low, high = (as_utc(d).timestamp() for d in dates if d is not None)
+        else:
+            return f"{operator} bounds are not two numbers or two dates"
+        if (
+            low is not None
+            and high is not None
+            and low > high
+            and operator == "BETWEEN"
+        ):
+            return f"{operator} range is empty (lower bound above upper bound)"
+        return None
+    if operator in NUMBER_OPERATORS and parse_number(values[0]) is None:
+        return f"{operator} value is not a number"
+    if operator in DATE_OPERATORS and parse_date(values[0]) is None:
+        return f"{operator} value is not an ISO 8601 date or timestamp"
+    return None
+
+
 def compare(operator: str, target: Any, values: list[str]) -> bool:
     """Whether ``target`` satisfies ``operator`` over ``values``; missing satisfies nothing."""
     test = OPERATORS.get(operator)

@@ -17,6 +17,7 @@ calculated attributes, segment membership events) is added to ``_consume``.
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,8 @@ from ..resources.profiles import (
     STANDARD_OBJECT_TYPES,
     Profile,
     ProfileObject,
+    check_objects_per_profile,
+    check_profile_size,
 )
 from .export import CREATED, UPDATED, export
 from .mapping import (
@@ -62,13 +65,23 @@ def ingest(
 ) -> Ingested:
     """Ingest one object (a parsed JSON object) of ``object_type`` into ``domain``.
 
-    Raises before anything is stored when the object cannot be mapped.
+    A mapping never refuses; the documented quotas (objects per profile, profile
+    size) refuse before anything is stored.
     """
     mapped = MappedObject(object_type, content)
     key = _identify(domain, object_type, mapped, content)
     replaced = domain.profile_objects.get((object_type.object_type_name, key))
-    profile, created = _match_or_create_profile(domain, object_type, mapped, replaced)
+    profile = _match_profile(domain, mapped, replaced)
+    if profile is not None:
+        _check_quotas(domain, object_type, profile, mapped, replaced)
+    created = False
+    if profile is None and object_type.allow_profile_creation:
+        profile, created = Profile(uuid4().hex, {}), True
+        _check_quotas(domain, object_type, profile, mapped, replaced)
+        domain.add_profile(profile)
     changed = _update_profile(domain, profile, mapped, created)
+    if profile is not None:
+        profile.note_sources(mapped.profile_updates, object_type.object_type_name)
     stored = _store(domain, object_type, key, content, mapped, profile)
     result = Ingested(stored, replaced, profile, created, changed)
     result.standard_objects = _store_standard_objects(
@@ -90,25 +103,46 @@ def _identify(
     return unique_key(domain.domain_name, object_type.object_type_name, identity)
 
 
-def _match_or_create_profile(
-    domain: Domain,
-    object_type: ProfileObjectType,
-    mapped: MappedObject,
-    replaced: ProfileObject | None,
-) -> tuple[Profile | None, bool]:
-    """The replaced object's profile, else the first found by key, else a new one."""
+def _match_profile(
+    domain: Domain, mapped: MappedObject, replaced: ProfileObject | None
+) -> Profile | None:
+    """The replaced object's profile, else the first found by key (or None)."""
     if replaced is not None and replaced.profile_id in domain.profiles:
-        return domain.profiles[replaced.profile_id], False
+        return domain.profiles[replaced.profile_id]
     for identifier in MATCH_ORDER:
         for name, value in mapped.with_identifier(identifier):
             ids = domain.profile_index.find(name, [value])
             if ids:
-                return domain.profiles[min(ids)], False
-    if object_type.allow_profile_creation:
-        profile = Profile(uuid4().hex, {})
-        domain.add_profile(profile)
-        return profile, True
-    return None, False
+                return domain.profiles[min(ids)]
+    return None
+
+
+def _check_quotas(
+    domain: Domain,
+    object_type: ProfileObjectType,
+    profile: Profile,
+    mapped: MappedObject,
+    replaced: ProfileObject | None,
+) -> None:
+    """Objects per profile (after MaxProfileObjectCount's eviction) and profile size."""
+    if replaced is None or replaced.profile_id != profile.profile_id:
+        owned = [
+            o
+            for o in domain.objects_of(profile.profile_id)
+            if o.object_type_name not in STANDARD_OBJECT_TYPES
+        ]
+        limit = object_type.max_profile_object_count
+        of_type = sum(
+            1 for o in owned if o.object_type_name == object_type.object_type_name
+        )
+        evicted = 1 if limit is not None and of_type >= limit else 0
+        check_objects_per_profile(len(owned) + 1 - evicted)
+    data = copy.deepcopy(profile.data)
+    merge_into(data, mapped.profile_updates)
+    keys = {k: set(v) for k, v in profile.keys.items()}
+    for name, (value, _) in mapped.keys.items():
+        keys.setdefault(name, set()).add(value)
+    check_profile_size(data, keys)
 
 
 def _update_profile(

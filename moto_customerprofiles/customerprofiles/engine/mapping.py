@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 from typing import Any
 
-from ..exceptions import BadRequestException
 from ..resources.object_types import ProfileObjectType
 from ..resources.profiles import (
     ADDRESS_FIELDS,
+    ADDRESS_MEMBERS,
     PROFILE,
     SCALAR_FIELDS,
     STANDARD_OBJECT_TYPES,
@@ -37,13 +38,23 @@ def source_value(content: dict[str, Any], source: str) -> Any:
 
 
 def _mapped_text(value: Any, field_name: str) -> str:
+    """A scalar as text; a JSON object or array as its compact JSON text."""
     text = as_text(value)
     if text is not None:
         return text
-    raise BadRequestException(
-        f"Field {field_name} cannot be mapped: its source holds a "
-        f"{type(value).__name__}, not a scalar value"
-    )
+    return json.dumps(value, separators=(",", ":"))
+
+
+def _scalar_members(value: Any, allowed: tuple[str, ...] | None) -> dict[str, str]:
+    """The scalar entries of a JSON object (only ``allowed`` names, when given)."""
+    if not isinstance(value, dict):
+        return {}
+    members = {}
+    for name, item in value.items():
+        text = as_text(item)
+        if text is not None and (allowed is None or name in allowed):
+            members[name] = text
+    return members
 
 
 class MappedObject:
@@ -51,10 +62,12 @@ class MappedObject:
 
     def __init__(self, object_type: ProfileObjectType, content: dict[str, Any]) -> None:
         self.fields: dict[str, str] = {}
+        self._values: dict[str, Any] = {}
         for name, field in object_type.fields.items():
             value = source_value(content, field.get("Source", ""))
             if value is not None:
                 self.fields[name] = _mapped_text(value, name)
+                self._values[name] = value
         self.profile_updates: dict[str, Any] = {}
         for name, field in object_type.fields.items():
             target = field.get("Target", "")
@@ -70,18 +83,26 @@ class MappedObject:
                     self.keys[key_name] = (value, identifiers)
 
     def _set_target(self, path: list[str], value: str, field_name: str) -> None:
+        """Never refuses: what cannot go where the target names is left out (a JSON
+        object fills the members of a whole address or of Attributes; an unknown
+        ``_profile`` member, such as SourceLastUpdatedTimestamp, is not stored)."""
         member = path[0] if path else ""
+        raw = self._values.get(field_name)
+        scalar = as_text(raw) is not None
+        updates = self.profile_updates
         if member == "Attributes" and len(path) == 2:
-            self.profile_updates.setdefault("Attributes", {})[path[1]] = value
+            updates.setdefault("Attributes", {})[path[1]] = value
+        elif member == "Attributes" and len(path) == 1:
+            updates.setdefault("Attributes", {}).update(_scalar_members(raw, None))
         elif member in ADDRESS_FIELDS and len(path) == 2:
-            self.profile_updates.setdefault(member, {})[path[1]] = value
-        elif member in SCALAR_FIELDS and len(path) == 1:
-            self.profile_updates[member] = value
-        else:
-            raise BadRequestException(
-                f"Field {field_name} cannot be mapped: _profile.{'.'.join(path)} is not "
-                "a profile member"
-            )
+            if scalar and path[1] in ADDRESS_MEMBERS:
+                updates.setdefault(member, {})[path[1]] = value
+        elif member in ADDRESS_FIELDS and len(path) == 1:
+            filled = _scalar_members(raw, ADDRESS_MEMBERS)
+            if filled:
+                updates.setdefault(member, {}).update(filled)
+        elif member in SCALAR_FIELDS and len(path) == 1 and scalar:
+            updates[member] = value
 
     def with_identifier(self, identifier: str) -> list[tuple[str, str]]:
         return [

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from ..resources.common import not_found_message
 from ..resources.domains import Domain
 from ..resources.event_triggers import (
     CONDITIONS_NOT_MET,
@@ -25,7 +26,7 @@ from ..resources.event_triggers import (
 )
 from ..resources.object_types import ProfileObjectType
 from ..resources.profiles import ProfileObject
-from .conditions import combine, compare
+from .conditions import combine, compare, unmatchable
 from .mapping import source_value
 from .segment_evaluation import SegmentEvaluator
 
@@ -75,6 +76,35 @@ def conditions_hold(
     return False
 
 
+def why_unmatchable(
+    trigger: EventTrigger, object_type: ProfileObjectType
+) -> str | None:
+    """What in the trigger's own conditions can never match, by path; None if nothing."""
+    problems = []
+    for c, condition in enumerate(trigger.event_trigger_conditions):
+        for d, dimension in enumerate(condition["EventTriggerDimensions"]):
+            for a, attribute in enumerate(dimension["ObjectAttributes"]):
+                path = (
+                    f"EventTriggerConditions[{c}].EventTriggerDimensions[{d}]"
+                    f".ObjectAttributes[{a}]"
+                )
+                why = unmatchable(attribute["ComparisonOperator"], attribute["Values"])
+                if why is not None:
+                    problems.append(f"{path}: {why}")
+                field_name = attribute.get("FieldName")
+                if (
+                    attribute.get("Source") is None
+                    and field_name is not None
+                    and object_type.fields
+                    and field_name not in object_type.fields
+                ):
+                    problems.append(
+                        f"{path}: FieldName is not a field of object type "
+                        f"{object_type.object_type_name}"
+                    )
+    return "; ".join(problems) or None
+
+
 def within_limits(fired: list[datetime], trigger: EventTrigger, now: datetime) -> bool:
     """Each period is a window ending now; MONTHS are 30 days."""
     limits = trigger.event_trigger_limits or {}
@@ -86,7 +116,8 @@ def within_limits(fired: list[datetime], trigger: EventTrigger, now: datetime) -
             continue
         window = unit * period["Value"]
         recent = sum(1 for at in fired if now - at < window)
-        if recent >= period["MaxInvocationsPerProfile"]:
+        # A period with neither a maximum nor Unlimited allows AWS's default of 10.
+        if recent >= period.get("MaxInvocationsPerProfile", 10):
             return False
     return True
 
@@ -101,7 +132,10 @@ def evaluate_trigger(
     """One FIRED invocation per integration naming the trigger, or one SUPPRESSED."""
 
     def invocation(
-        status: str, reason: str | None, uri: str | None = None
+        status: str,
+        reason: str | None,
+        uri: str | None = None,
+        detail: str | None = None,
     ) -> TriggerInvocation:
         return TriggerInvocation(
             domain.domain_name,
@@ -113,16 +147,23 @@ def evaluate_trigger(
             reason,
             now,
             uri,
+            detail,
         )
 
     if not conditions_hold(trigger, object_type, stored.content):
-        return [invocation(SUPPRESSED, CONDITIONS_NOT_MET)]
+        detail = why_unmatchable(trigger, object_type)
+        return [invocation(SUPPRESSED, CONDITIONS_NOT_MET, detail=detail)]
     profile = domain.profiles.get(stored.profile_id or "")
     if profile is None:
         return [invocation(SUPPRESSED, NO_PROFILE)]
     if trigger.segment_filter is not None:
         segment = domain.segment_definitions.get(trigger.segment_filter)
-        if segment is None or not SegmentEvaluator(domain).is_member(segment, profile):
+        if segment is None:
+            missing = not_found_message(
+                "Segment definition", trigger.segment_filter, domain.domain_name
+            )
+            return [invocation(SUPPRESSED, SEGMENT_MISMATCH, detail=missing)]
+        if not SegmentEvaluator(domain).is_member(segment, profile):
             return [invocation(SUPPRESSED, SEGMENT_MISMATCH)]
     integrations = [
         i

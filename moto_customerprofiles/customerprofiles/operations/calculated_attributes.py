@@ -168,7 +168,7 @@ class CalculatedAttributesBackend(BackendState):
         domain.calculated_attribute(calculated_attribute_name)
         domain.calculated_attributes.pop(calculated_attribute_name).forget_tags()
 
-    @paginated
+    @paginated(lambda d: d.calculated_attribute_name)
     def list_calculated_attribute_definitions(
         self, domain_name: str
     ) -> list[CalculatedAttributeDefinition]:
@@ -190,8 +190,8 @@ class CalculatedAttributesBackend(BackendState):
         definition = domain.calculated_attribute(calculated_attribute_name)
         return value_for_profile(domain, definition, profile, clock.now())
 
-    @paginated
-    def calculated_attributes_page(
+    @paginated(lambda d: d.calculated_attribute_name)
+    def _calculated_attributes_page(
         self, domain_name: str, profile_id: str
     ) -> list[CalculatedAttributeDefinition]:
         domain = self._get_domain(domain_name)
@@ -209,7 +209,7 @@ class CalculatedAttributesBackend(BackendState):
         max_results: int | None = None,
     ) -> Page:
         """Every definition of the domain, with or without a value for the profile."""
-        page = self.calculated_attributes_page(
+        page = self._calculated_attributes_page(
             domain_name=domain_name,
             profile_id=profile_id,
             next_token=next_token,

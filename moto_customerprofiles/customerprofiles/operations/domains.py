@@ -91,6 +91,6 @@ class DomainsBackend(BackendState):
         del self.domains[domain_name]
         return f"Domain {domain_name} was deleted."
 
-    @paginated
+    @paginated(lambda d: d.domain_name)
     def list_domains(self) -> list[Domain]:
         return sorted(self.domains.values(), key=lambda d: d.domain_name)

@@ -33,8 +33,9 @@ class EventStreamsBackend(BackendState):
         tags: dict[str, str] | None = None,
     ) -> EventStream:
         """
-        The Uri must be the ARN of a Kinesis data stream that exists in moto's kinesis
-        backend for the same account and region.
+        The Uri must be the ARN of a Kinesis data stream of the same account and
+        region; until that stream exists in moto's kinesis backend the destination is
+        UNHEALTHY and nothing is sent.
         """
         domain = self._get_domain(domain_name)
         if domain.event_streams:
@@ -63,8 +64,6 @@ class EventStreamsBackend(BackendState):
             uri=uri,
             kinesis=self._kinesis_backend(),
         )
-        if event_stream.stream() is None:
-            raise BadRequestException(f"The Kinesis stream {uri} does not exist")
         event_stream.set_tags(tags)
         domain.event_streams[event_stream_name] = event_stream
         return event_stream
@@ -77,7 +76,7 @@ class EventStreamsBackend(BackendState):
         domain.event_stream(event_stream_name)
         domain.event_streams.pop(event_stream_name).forget_tags()
 
-    @paginated
+    @paginated(lambda s: s.event_stream_name)
     def list_event_streams(self, domain_name: str) -> list[EventStream]:
         domain = self._get_domain(domain_name)
         return sorted(domain.event_streams.values(), key=lambda s: s.event_stream_name)

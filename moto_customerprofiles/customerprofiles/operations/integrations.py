@@ -7,7 +7,7 @@ from typing import Any
 
 from ..exceptions import BadRequestException
 from ..resources.common import INTEGRATIONS, check_quota, paginated
-from ..resources.integrations import UNSTRUCTURED, Integration
+from ..resources.integrations import Integration
 from .base import BackendState
 
 MAX_INTEGRATIONS_PER_DOMAIN = 50
@@ -45,28 +45,7 @@ class IntegrationsBackend(BackendState):
             raise BadRequestException(
                 f"Uri {uri} is already integrated with domain {holder.domain_name}"
             )
-        if object_type_name is not None and object_type_names is not None:
-            raise BadRequestException(
-                "ObjectTypeName and ObjectTypeNames cannot both be specified"
-            )
-        if (
-            object_type_name is None
-            and object_type_names is None
-            and not event_trigger_names
-        ):
-            raise BadRequestException(
-                "One of ObjectTypeName and ObjectTypeNames must be specified"
-            )
-        if object_type_name == UNSTRUCTURED and flow_name is None:
-            raise BadRequestException(
-                f"ObjectTypeName {UNSTRUCTURED} can only be used with a FlowDefinition"
-            )
-        wanted = set((object_type_names or {}).values())
-        if object_type_name is not None and object_type_name != UNSTRUCTURED:
-            wanted.add(object_type_name)
         domain = self._get_domain(domain_name)
-        for name in sorted(wanted):
-            domain.object_type(name)
         for trigger_name in event_trigger_names or []:
             domain.event_trigger(trigger_name)
 
@@ -87,6 +66,10 @@ class IntegrationsBackend(BackendState):
         with the same Uri. A FlowDefinition is checked and stored by name only: no AppFlow
         flow is created; without a Uri, the integration's Uri is the flow's ARN.
         IncludeHidden has no effect on the list operations: no integration is hidden.
+        Object type names need not be defined (a template ID names its implicit type,
+        materialized here); ObjectTypeName and ObjectTypeNames may both be given, or
+        neither. IsUnstructured is set by a FlowDefinition with ObjectTypeName
+        ``_unstructured`` and kept by a later put without a FlowDefinition.
         """
         domain = self._get_domain(domain_name)
         flow_name = flow_definition["FlowName"] if flow_definition else None
@@ -129,6 +112,8 @@ class IntegrationsBackend(BackendState):
             flow_name,
         )
         integration.set_tags(tags)
+        for name in sorted(integration.object_types_used()):
+            domain.materialize(name)
         return integration
 
     def get_integration(self, domain_name: str, uri: str) -> Integration:
@@ -140,14 +125,14 @@ class IntegrationsBackend(BackendState):
         domain.remove_integration(uri)
         return f"Integration {uri} was deleted."
 
-    @paginated
+    @paginated(lambda i: i.uri)
     def list_integrations(
         self, domain_name: str, include_hidden: bool | None = None
     ) -> list[Integration]:
         domain = self._get_domain(domain_name)
         return sorted(domain.integrations.values(), key=lambda i: i.uri)
 
-    @paginated
+    @paginated(lambda i: i.uri)
     def list_account_integrations(
         self, uri: str, include_hidden: bool | None = None
     ) -> list[Integration]:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..engine.export import UPDATED, export
 from ..resources.common import OBJECT_TYPES, check_quota, paginated
 from ..resources.object_types import ProfileObjectType, check_definition
+from ..resources.profiles import PROFILE
+from ..resources.templates import TEMPLATES
 from .base import BackendState
 
 MAX_OBJECT_TYPES_PER_DOMAIN = 100
@@ -30,9 +33,9 @@ class ObjectTypesBackend(BackendState):
         tags: dict[str, str] | None = None,
     ) -> ProfileObjectType:
         """
-        Creates or replaces the object type; a replaced type keeps its CreatedAt.
-        A TemplateId is stored as given: the template's own Fields and Keys are not
-        filled in.
+        Creates or replaces the object type; a replaced type keeps its CreatedAt (an
+        implicit one is replaced wholesale). A known TemplateId fills in the template's
+        Fields, Keys and AllowProfileCreation; an unknown one is stored as given.
         """
         domain = self._get_domain(domain_name)
         check_definition(
@@ -48,11 +51,21 @@ class ObjectTypesBackend(BackendState):
             keys,
         )
         existing = domain.object_types.get(object_type_name)
+        if existing is not None and existing.implicit:
+            existing = None
         if existing is None:
             check_quota(
-                len(domain.object_types),
+                sum(1 for o in domain.object_types.values() if not o.implicit),
                 MAX_OBJECT_TYPES_PER_DOMAIN,
                 "object types per domain",
+            )
+        template = TEMPLATES.get(template_id or "")
+        if template is not None:
+            fields = template.get("Fields")
+            keys = template.get("Keys")
+            allow_profile_creation = template.get("AllowProfileCreation")
+            source_last_updated_timestamp_format = template.get(
+                "SourceLastUpdatedTimestampFormat"
             )
         object_type = ProfileObjectType(
             tagger=self.tagger,
@@ -80,21 +93,28 @@ class ObjectTypesBackend(BackendState):
     def get_profile_object_type(
         self, domain_name: str, object_type_name: str
     ) -> ProfileObjectType:
-        return self._get_domain(domain_name).object_type(object_type_name)
+        """A template ID not yet used in the domain becomes its implicit type here."""
+        domain = self._get_domain(domain_name)
+        object_type = domain.object_type(object_type_name)
+        domain.keep(object_type)
+        return object_type
 
     def delete_profile_object_type(
         self, domain_name: str, object_type_name: str
     ) -> str:
         """
-        Also deletes the event triggers on the type and disables the integrations that
-        use it (see the README's limitations).
+        Deletes the type's objects and scrubs the profile members they populated (each
+        changed profile sends an UPDATED record to the event stream). Integrations and
+        event triggers naming the type are kept. A template ID can be deleted too.
         """
         domain = self._get_domain(domain_name)
-        domain.object_type(object_type_name)
-        domain.remove_object_type(object_type_name)
+        domain.keep(domain.object_type(object_type_name))
+        for profile in domain.remove_object_type(object_type_name):
+            export(domain, PROFILE, UPDATED, profile.as_record())
         return f"Object type {object_type_name} was deleted."
 
-    @paginated
+    @paginated(lambda o: o.object_type_name)
     def list_profile_object_types(self, domain_name: str) -> list[ProfileObjectType]:
+        """Defined types and the implicit ones already used in the domain."""
         domain = self._get_domain(domain_name)
         return sorted(domain.object_types.values(), key=lambda o: o.object_type_name)

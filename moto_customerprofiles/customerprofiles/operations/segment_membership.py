@@ -9,8 +9,6 @@ from ..exceptions import BadRequestException
 from ..resources.segments import SegmentEstimate
 from .base import BackendState
 
-MAX_PROFILE_IDS_PER_MEMBERSHIP = 100
-
 
 class SegmentMembershipBackend(BackendState):
     def get_segment_membership(
@@ -22,10 +20,6 @@ class SegmentMembershipBackend(BackendState):
         """
         domain = self._get_domain(domain_name)
         segment = domain.segment_definition(segment_definition_name)
-        if len(profile_ids) > MAX_PROFILE_IDS_PER_MEMBERSHIP:
-            raise BadRequestException(
-                f"ProfileIds holds at most {MAX_PROFILE_IDS_PER_MEMBERSHIP} profile ids"
-            )
         evaluator = SegmentEvaluator(domain)
         profiles, failures = [], []
         for profile_id in profile_ids:
@@ -63,12 +57,19 @@ class SegmentMembershipBackend(BackendState):
         segment_query: dict[str, Any] | None = None,
         segment_sql_query: str | None = None,
     ) -> SegmentEstimate:
-        """The estimate is computed at once (Status SUCCEEDED); SQL queries are refused."""
+        """
+        The estimate is computed at once (Status SUCCEEDED). SQL is not evaluated: a
+        SegmentSqlQuery-only estimate is created with Status FAILED and a Message.
+        """
         domain = self._get_domain(domain_name)
-        if segment_query is None:
+        if segment_query is None and segment_sql_query is None:
             raise BadRequestException(
-                "SegmentQuery is required: SegmentSqlQuery estimates are not supported"
+                "One of SegmentQuery and SegmentSqlQuery must be specified"
             )
+        if segment_query is None:
+            failed = SegmentEstimate(domain_name, None)
+            domain.segment_estimates[failed.estimate_id] = failed
+            return failed
         evaluator = SegmentEvaluator(domain)
         count = sum(
             1 for p in domain.profiles.values() if evaluator.holds(segment_query, p)

@@ -24,17 +24,18 @@ class SegmentsBackend(BackendState):
         tags: dict[str, str] | None = None,
     ) -> SegmentDefinition:
         """
-        The definition is stored and validated (exactly one of SegmentGroups and
-        SegmentSqlQuery; every source segment must exist); membership is not evaluated.
+        The definition is stored as given: SegmentGroups, SegmentSqlQuery or both (then
+        membership evaluates SegmentGroups); a source segment that does not exist
+        selects nobody.
         """
         domain = self._get_domain(domain_name)
         if segment_definition_name in domain.segment_definitions:
             raise BadRequestException(
                 f"Segment definition with name {segment_definition_name} already exists"
             )
-        if (segment_groups is None) == (segment_sql_query is None):
+        if segment_groups is None and segment_sql_query is None:
             raise BadRequestException(
-                "Exactly one of SegmentGroups and SegmentSqlQuery must be specified"
+                "One of SegmentGroups and SegmentSqlQuery must be specified"
             )
         segment = SegmentDefinition(
             tagger=self.tagger,
@@ -48,8 +49,6 @@ class SegmentsBackend(BackendState):
             segment_sql_query=segment_sql_query,
             segment_sort=segment_sort,
         )
-        for source in segment.source_segment_names():
-            domain.segment_definition(source)
         segment.set_tags(tags)
         domain.segment_definitions[segment_definition_name] = segment
         return segment
@@ -63,26 +62,15 @@ class SegmentsBackend(BackendState):
         self, domain_name: str, segment_definition_name: str
     ) -> str:
         """
-        Refused while an event trigger's SegmentFilter or another segment names it.
+        Segments built on it then select nobody, and triggers filtering on it are
+        suppressed (SEGMENT_MISMATCH), as AWS documents for its campaigns and segments.
         """
         domain = self._get_domain(domain_name)
         domain.segment_definition(segment_definition_name)
-        for trigger in domain.event_triggers.values():
-            if trigger.segment_filter == segment_definition_name:
-                raise BadRequestException(
-                    f"Segment definition {segment_definition_name} is used by event "
-                    f"trigger {trigger.event_trigger_name}"
-                )
-        for other in domain.segment_definitions.values():
-            if segment_definition_name in other.source_segment_names():
-                raise BadRequestException(
-                    f"Segment definition {segment_definition_name} is used by segment "
-                    f"definition {other.segment_definition_name}"
-                )
         domain.segment_definitions.pop(segment_definition_name).forget_tags()
         return f"Segment definition {segment_definition_name} was deleted."
 
-    @paginated
+    @paginated(lambda s: s.segment_definition_name)
     def list_segment_definitions(self, domain_name: str) -> list[SegmentDefinition]:
         domain = self._get_domain(domain_name)
         return sorted(

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import wraps
 from typing import Any, TypeVar
 
 from moto.core.common_models import BaseModel
-from moto.core.exceptions import InvalidToken
-from moto.utilities.paginator import paginate
 from moto.utilities.tagging_service import TaggingService
 
 from ..exceptions import BadRequestException, ResourceNotFoundException
@@ -96,30 +97,7 @@ class TaggableResource(BaseModel):
         self._tagger.delete_all_tags_for_resource(self.arn)
 
 
-def _list_model(unique_attribute: str) -> dict[str, Any]:
-    return {
-        "input_token": "next_token",
-        "limit_key": "max_results",
-        "limit_default": 100,
-        "unique_attribute": unique_attribute,
-        "fail_on_invalid_token": BadRequestException,
-    }
-
-
-# Keyed by the backend method name, as moto's paginator wants.
-PAGINATION_MODEL = {
-    "list_domains": _list_model("domain_name"),
-    "list_profile_object_types": _list_model("object_type_name"),
-    "list_integrations": _list_model("arn"),
-    "list_account_integrations": _list_model("arn"),
-    "list_event_triggers": _list_model("event_trigger_name"),
-    "list_segment_definitions": _list_model("segment_definition_name"),
-    "list_event_streams": _list_model("event_stream_name"),
-    "search_profiles": _list_model("profile_id"),
-    "list_profile_objects": _list_model("profile_object_unique_key"),
-    "list_calculated_attribute_definitions": _list_model("calculated_attribute_name"),
-    "calculated_attributes_page": _list_model("calculated_attribute_name"),
-}
+MAX_RESULTS_DEFAULT = 100
 
 
 class Page(tuple[list[Any], str | None]):
@@ -134,16 +112,63 @@ class Page(tuple[list[Any], str | None]):
         return self[1]
 
 
-def paginated(func: Callable[..., list[T]]) -> Callable[..., Page]:
-    """moto's paginator, with every invalid token answered as a BadRequestException."""
-    paginated_func = paginate(PAGINATION_MODEL)(func)
+def _scope(name: str, kwargs: dict[str, Any]) -> str:
+    """What a token is tied to: the operation and its other request members."""
+    text = json.dumps([name, kwargs], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Page:
-        try:
-            items, next_token = paginated_func(*args, **kwargs)
-        except InvalidToken:
-            raise BadRequestException("The pagination token is invalid.") from None
-        return Page((items, next_token))
 
-    return wrapper
+def encode_token(scope: str, key: Any) -> str:
+    text = json.dumps([scope, key], separators=(",", ":"))
+    return base64.urlsafe_b64encode(text.encode()).decode()
+
+
+def decode_token(token: str, scope: str) -> Any:
+    """The sort key of the last item returned; BadRequestException when not ours."""
+    try:
+        token_scope, key = json.loads(base64.urlsafe_b64decode(token.encode()))
+    except (ValueError, TypeError):
+        raise BadRequestException("The pagination token is invalid.") from None
+    if token_scope != scope:
+        raise BadRequestException("The pagination token is invalid.")
+    return key
+
+
+def paginated(
+    sort_key: Callable[[Any], Any],
+) -> Callable[[Callable[..., list[T]]], Callable[..., Page]]:
+    """MaxResults / NextToken over a List method's items, ordered by ``sort_key``.
+
+    A token holds the sort key of the last item returned (with the operation and its
+    other members): the next page starts at the first item whose key is greater, so a
+    walk survives deleting the item it would have resumed from.
+    """
+
+    def decorate(func: Callable[..., list[T]]) -> Callable[..., Page]:
+        @wraps(func)
+        def wrapper(
+            *args: Any,
+            next_token: str | None = None,
+            max_results: int | None = None,
+            **kwargs: Any,
+        ) -> Page:
+            scope = _scope(func.__name__, kwargs)
+            after = None if next_token is None else decode_token(next_token, scope)
+            items = sorted(func(*args, **kwargs), key=sort_key)
+            if after is not None:
+                try:
+                    items = [i for i in items if sort_key(i) > after]
+                except TypeError:  # a key of another shape than ours
+                    raise BadRequestException(
+                        "The pagination token is invalid."
+                    ) from None
+            limit = max_results or MAX_RESULTS_DEFAULT
+            page = items[:limit]
+            token = (
+                encode_token(scope, sort_key(page[-1])) if len(items) > limit else None
+            )
+            return Page((page, token))
+
+        return wrapper
+
+    return decorate

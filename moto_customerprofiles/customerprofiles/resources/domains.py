@@ -31,6 +31,7 @@ from .integrations import Integration
 from .object_types import ProfileObjectType
 from .profiles import STANDARD_OBJECT_TYPES, Profile, ProfileIndex, ProfileObject
 from .segments import SegmentDefinition, SegmentEstimate
+from .templates import TEMPLATES
 
 
 def copy_request(request: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -113,7 +114,25 @@ class Domain(TaggableResource):
     # --- lookups: each raises the ResourceNotFoundException naming what is missing ---
 
     def object_type(self, name: str) -> ProfileObjectType:
+        """A defined type; for a template ID not yet used, its implicit type (not
+        stored: ``keep`` stores it once the operation using it succeeds)."""
+        if name not in self.object_types and name in TEMPLATES:
+            return ProfileObjectType.from_template(
+                self._tagger,
+                f"{self.arn}/{OBJECT_TYPES}/{name}",
+                name,
+                self.default_expiration_days,
+            )
         return find_in_domain(self.object_types, "Object type", name, self.domain_name)
+
+    def keep(self, object_type: ProfileObjectType) -> None:
+        """An implicit type is materialized in the domain on first use."""
+        self.object_types.setdefault(object_type.object_type_name, object_type)
+
+    def materialize(self, name: str) -> None:
+        """A template ID named by an operation becomes the domain's implicit type."""
+        if name in TEMPLATES and name not in self.object_types:
+            self.keep(self.object_type(name))
 
     def segment_definition(self, name: str) -> SegmentDefinition:
         return find_in_domain(
@@ -233,18 +252,18 @@ class Domain(TaggableResource):
                 integration.event_trigger_names.remove(name)
                 integration.touch()
 
-    def remove_object_type(self, name: str) -> None:
+    def remove_object_type(self, name: str) -> list[Profile]:
         """
-        Removes the type's objects and event triggers, and disables the integrations that use it: an
-        integration mapping only this type is removed, one mapping several types loses
-        the mappings to this one.
+        Removes the type with its objects and scrubs the profile members it populated
+        (AWS: "it scrubs all of the fields of the standard profile that were populated
+        from this ProfileObjectType"); returns the profiles that changed. Integrations
+        and event triggers naming the type are kept: no source says they go, and nothing
+        is ingested into the type until it is defined again.
         """
         self.object_types.pop(name).forget_tags()
         for key in [k for k in self.profile_objects if k[0] == name]:
             self.remove_object(key)
-        for trigger in list(self.event_triggers.values()):
-            if trigger.object_type_name == name:
-                self.remove_event_trigger(trigger.event_trigger_name)
-        for integration in list(self.integrations.values()):
-            if integration.drop_object_type(name):
-                self.remove_integration(integration.uri)
+        changed = [p for p in self.profiles.values() if p.scrub(name)]
+        for profile in changed:
+            self.profile_index.update(profile)
+        return changed

@@ -24,6 +24,9 @@ NO_PROFILE = "NO_PROFILE"
 SEGMENT_MISMATCH = "SEGMENT_MISMATCH"
 NO_INTEGRATION = "NO_INTEGRATION"
 LIMIT_REACHED = "LIMIT_REACHED"
+# AWS: "When used to trigger a campaign, the maximum expiration time is capped at 15
+# minutes" (the campaign is the only documented destination).
+MAX_EXPIRATION = timedelta(minutes=15)
 
 
 class EventTrigger(TaggableResource):
@@ -61,6 +64,7 @@ class TriggerInvocation(BaseModel):
         reason: str | None,
         at: datetime,
         integration_uri: str | None = None,
+        detail: str | None = None,
     ) -> None:
         self.domain_name = domain_name
         self.event_trigger_name = trigger.event_trigger_name
@@ -70,11 +74,12 @@ class TriggerInvocation(BaseModel):
         self.integration_uri = integration_uri
         self.status = status
         self.reason = reason
+        self.detail = detail
         self.at = at
         expiration = (trigger.event_trigger_limits or {}).get("EventExpiration")
         self.expiration_time = (
-            at + timedelta(milliseconds=expiration)
-            if status == FIRED and expiration
+            at + min(timedelta(milliseconds=expiration), MAX_EXPIRATION)
+            if status == FIRED and expiration is not None and expiration > 0
             else None
         )
 
@@ -92,4 +97,5 @@ class TriggerInvocation(BaseModel):
             else None,
             "Status": self.status,
             "Reason": self.reason,
+            "Detail": self.detail,
         }

@@ -47,24 +47,11 @@ class Integration(TaggableResource):
         self.event_trigger_names = list(event_trigger_names or [])
         self.scope = scope or "PROFILE"
         self.flow_name = flow_name
-        self.is_unstructured = (
-            flow_name is not None and object_type_name == UNSTRUCTURED
-        )
+        if flow_name is not None:
+            self.is_unstructured = object_type_name == UNSTRUCTURED
 
     def object_types_used(self) -> set[str]:
         names = set((self.object_type_names or {}).values())
         if self.object_type_name is not None:
             names.add(self.object_type_name)
         return names
-
-    def drop_object_type(self, name: str) -> bool:
-        """Forget mappings to a deleted object type; True when nothing is left."""
-        if self.object_type_name == name:
-            return True
-        if self.object_type_names and name in self.object_type_names.values():
-            self.object_type_names = {
-                k: v for k, v in self.object_type_names.items() if v != name
-            }
-            self.touch()
-            return not self.object_type_names
-        return False

@@ -9,6 +9,7 @@ from moto.utilities.tagging_service import TaggingService
 
 from ..exceptions import BadRequestException
 from .common import TaggableResource, check_quota
+from .templates import TEMPLATES
 
 MAX_KEYS_PER_OBJECT_TYPE = 10
 TEMPLATE_EXCLUSIVE_MEMBERS = (
@@ -48,6 +49,38 @@ class ProfileObjectType(TaggableResource):
         self.source_priority = source_priority
         self.fields = copy.deepcopy(fields) if fields else {}
         self.keys = copy.deepcopy(keys) if keys else {}
+        # An implicit type: a template ID used as an ObjectTypeName, never put.
+        self.implicit = False
+
+    @classmethod
+    def from_template(
+        cls,
+        tagger: TaggingService,
+        arn: str,
+        template_id: str,
+        expiration_days: int,
+    ) -> ProfileObjectType:
+        """The implicit object type named after a template (Description: its ID)."""
+        template = TEMPLATES[template_id]
+        object_type = cls(
+            tagger=tagger,
+            arn=arn,
+            object_type_name=template_id,
+            description=template_id,
+            template_id=template_id,
+            expiration_days=expiration_days,
+            encryption_key=None,
+            allow_profile_creation=bool(template.get("AllowProfileCreation")),
+            source_last_updated_timestamp_format=template.get(
+                "SourceLastUpdatedTimestampFormat"
+            ),
+            max_profile_object_count=None,
+            source_priority=None,
+            fields=template.get("Fields"),
+            keys=template.get("Keys"),
+        )
+        object_type.implicit = True
+        return object_type
 
     @property
     def max_available_profile_object_count(self) -> int | None:

@@ -9,7 +9,9 @@ from typing import Any
 
 from moto.core.common_models import BaseModel
 
+from ..exceptions import BadRequestException
 from .clock import now
+from .common import check_quota
 
 PROFILE = "_profile"
 # The standard objects AWS documents, with the field that identifies each one
@@ -22,6 +24,18 @@ STANDARD_OBJECT_TYPES: dict[str, str] = {
     "_communicationRecord": "CommunicationRecordId",
 }
 ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddress")
+ADDRESS_MEMBERS = (
+    "Address1",
+    "Address2",
+    "Address3",
+    "Address4",
+    "City",
+    "County",
+    "State",
+    "Province",
+    "Country",
+    "PostalCode",
+)
 PROFILE_FIELDS = (
     "AccountNumber",
     "AdditionalInformation",
@@ -46,6 +60,12 @@ PROFILE_FIELDS = (
     "ProfileType",
     "EngagementPreferences",
 )
+# AWS quotas (Connect admin guide, Customer Profiles): "Objects per profile | 1,000" and
+# "Object and profile maximum size | 250 Kilobytes" (the model's Object maximum is
+# 256,000 characters, 250 x 1,024). Read when checked, so tests can lower them.
+MAX_OBJECTS_PER_PROFILE = 1000
+MAX_OBJECT_BYTES = 256_000
+MAX_PROFILE_BYTES = 256_000
 PHONE_FIELDS = (
     "PhoneNumber",
     "MobilePhoneNumber",
@@ -65,6 +85,33 @@ class Profile(BaseModel):
         self.data = {k: copy.deepcopy(v) for k, v in data.items() if v is not None}
         self.keys: dict[str, set[str]] = {}
         self.created_at = now()
+        # member path ("FirstName", "Address.City", "Attributes.x") -> the object type
+        # whose ingestion last wrote it (what DeleteProfileObjectType scrubs)
+        self.field_sources: dict[str, str] = {}
+
+    def note_sources(self, updates: dict[str, Any], object_type_name: str) -> None:
+        for path in member_paths(updates):
+            self.field_sources[path] = object_type_name
+
+    def forget_sources(self, updates: dict[str, Any]) -> None:
+        for path in member_paths(updates):
+            self.field_sources.pop(path, None)
+
+    def scrub(self, object_type_name: str) -> bool:
+        """Remove the members the object type populated; True when one was removed."""
+        owned = [p for p, s in self.field_sources.items() if s == object_type_name]
+        for path in owned:
+            del self.field_sources[path]
+            member, _, sub = path.partition(".")
+            if sub:
+                structured = self.data.get(member)
+                if isinstance(structured, dict):
+                    structured.pop(sub, None)
+                    if not structured:
+                        del self.data[member]
+            else:
+                self.data.pop(member, None)
+        return bool(owned)
 
     def __getattr__(self, name: str) -> Any:
         if name in PROFILE_FIELDS:
@@ -97,6 +144,33 @@ class Profile(BaseModel):
         for name, values in self.keys.items():
             keys.setdefault(name, set()).update(values)
         return keys
+
+
+def check_object_size(text: str) -> None:
+    if len(text.encode("utf-8")) > MAX_OBJECT_BYTES:
+        raise BadRequestException("Exceeded the quota of object size (250 KB)")
+
+
+def check_profile_size(data: dict[str, Any], keys: dict[str, set[str]]) -> None:
+    """The profile as GetProfile would return it, with its keys, in UTF-8 JSON."""
+    document = {"Profile": data, "Keys": {k: sorted(v) for k, v in keys.items()}}
+    if len(json.dumps(document).encode("utf-8")) > MAX_PROFILE_BYTES:
+        raise BadRequestException("Exceeded the quota of profile size (250 KB)")
+
+
+def check_objects_per_profile(count_after: int) -> None:
+    check_quota(count_after - 1, MAX_OBJECTS_PER_PROFILE, "objects per profile")
+
+
+def member_paths(updates: dict[str, Any]) -> list[str]:
+    """The member paths a set of profile updates names."""
+    paths: list[str] = []
+    for member, value in updates.items():
+        if isinstance(value, dict) and member != "EngagementPreferences":
+            paths.extend(f"{member}.{key}" for key in value)
+        else:
+            paths.append(member)
+    return paths
 
 
 class SearchResult:

@@ -49,10 +49,19 @@ class SegmentDefinition(TaggableResource):
 
 
 class SegmentEstimate(BaseModel):
-    def __init__(self, domain_name: str, estimate: int) -> None:
+    def __init__(self, domain_name: str, estimate: int | None) -> None:
+        """``estimate`` None: a SegmentSqlQuery estimate, which the mock cannot compute."""
         self.domain_name = domain_name
         self.estimate_id = uuid4().hex
-        self.status = "SUCCEEDED"
-        self.estimate = str(estimate)
-        self.status_code = 200
         self.created_at = now()
+        self.estimate: str | None = None
+        self.message: str | None = None
+        if estimate is None:
+            # StatusCode is the HTTP status of GetSegmentEstimate itself: it answers.
+            self.status = "FAILED"
+            self.status_code = 200
+            self.message = "The mock does not evaluate SegmentSqlQuery"
+        else:
+            self.status = "SUCCEEDED"
+            self.estimate = str(estimate)
+            self.status_code = 200
