@@ -305,7 +305,7 @@ def parse_reference(text: str, what: str) -> Reference:
         # the structure of {ObjectTypeName.AttributeName}"; Range.TimestampSource: "should
         # follow the structure of {ObjectTypeName.<Location of timestamp field ...>}".
         raise BadRequestException(
-            f"{what} element {text} must have the form {{ObjectTypeName.AttributeName}}"
+            f"{what} element {text} must have the form ObjectTypeName.AttributeName, in braces"
         )
     return Reference(type_name, attribute)
 
