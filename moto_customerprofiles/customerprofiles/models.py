@@ -12,6 +12,7 @@ from .operations.profiles import ProfilesBackend
 from .operations.segment_membership import SegmentMembershipBackend
 from .operations.segments import SegmentsBackend
 from .operations.tagging import TaggingBackend
+from .tagging_api import ResourceGroupsTaggingBackend
 
 
 class CustomerProfilesBackend(
@@ -25,6 +26,7 @@ class CustomerProfilesBackend(
     ProfileObjectsBackend,
     SegmentMembershipBackend,
     TaggingBackend,
+    ResourceGroupsTaggingBackend,  # last: the Tagging API's hooks are ours above
 ):
     """Implementation of Customer Profiles APIs.
 
