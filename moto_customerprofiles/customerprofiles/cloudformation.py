@@ -28,6 +28,7 @@ moto); its exceptions and stacks are imported when a stack is being processed.
 from __future__ import annotations
 
 import inspect
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -35,10 +36,9 @@ from typing import Any, ClassVar
 
 from botocore.model import StructureShape
 from moto.core.common_models import CloudFormationModel
-from moto.core.exceptions import ServiceException
 from moto.core.utils import camelcase_to_underscores, get_service_model
 
-from .exceptions import ResourceNotFoundException
+from .exceptions import CustomerProfilesException, ResourceNotFoundException
 from .models import CustomerProfilesBackend, customerprofiles_backends
 from .protocol.validation import RequestValidationError, _Validator
 from .resources.common import event_timestamp
@@ -46,6 +46,7 @@ from .resources.common import event_timestamp
 SERVICE_NAME = "customer-profiles"
 Properties = dict[str, Any]
 Attribute = Callable[[Any], Any]
+log = logging.getLogger(__name__)
 
 
 # --- converting CloudFormation properties to API requests -----------------------------
@@ -307,7 +308,7 @@ def call_operation(
         return method(**kwargs)
 
 
-def _cloudformation_error(error: ServiceException) -> Exception:
+def _cloudformation_error(error: CustomerProfilesException) -> Exception:
     """The error CloudFormation reports for a failed handler (moto's ValidationError)."""
     from moto.cloudformation.exceptions import ValidationError
 
@@ -340,16 +341,26 @@ def _roll_back(stack_id: str, account_id: str, region_name: str, reason: str) ->
         return
     resource_map = stack.resource_map
     stack._add_stack_event("ROLLBACK_IN_PROGRESS", resource_status_reason=reason)
-    created = list(resource_map._parsed_resources.items())
+    # Parsed resources include the pseudo parameters (AWS::StackName, ...): only the
+    # template's resources are deleted, newest first.
+    created = [
+        (logical_id, resource)
+        for logical_id, resource in resource_map._parsed_resources.items()
+        if logical_id in resource_map._resource_json_map
+    ]
     for logical_id, resource in reversed(created):
-        resource_json = resource_map._resource_json_map.get(logical_id)
-        if resource is None or isinstance(resource, str) or resource_json is None:
+        del resource_map._parsed_resources[logical_id]
+        if resource is None or isinstance(resource, str):
             continue
         try:
-            resource_map._delete_resource(resource, resource_json)
-        except Exception:  # noqa: S110  best effort, as a rollback that fails is
-            pass
-    resource_map._parsed_resources.clear()
+            resource_map._delete_resource(
+                resource, resource_map._resource_json_map[logical_id]
+            )
+        except Exception:  # best effort: what cannot be deleted is left, as in AWS
+            log.warning("Rollback could not delete %s", logical_id, exc_info=True)
+    # Nothing is left to create: moto would otherwise create the template's resources
+    # again when the stack's resources are next listed.
+    resource_map._resource_json_map = {}
     stack.status = "ROLLBACK_COMPLETE"
     stack._add_stack_event("ROLLBACK_COMPLETE")
 
@@ -404,7 +415,7 @@ class StackResource:
             with backend.lock:
                 resource = call_operation(backend, self.TYPE.get, dict(self.identifier))
                 return self.TYPE.attributes[attribute_name](resource)
-        except ServiceException:  # the resource is gone
+        except CustomerProfilesException:  # the resource is gone
             return None
 
     @classmethod
@@ -419,7 +430,7 @@ class StackResource:
         properties = _properties(cloudformation_json)
         try:
             return cls._create(account_id, region_name, properties)
-        except ServiceException as error:
+        except CustomerProfilesException as error:
             failure = _cloudformation_error(error)
             stack_id = kwargs.get("StackId")
             if stack_id:
@@ -467,7 +478,7 @@ class StackResource:
                 old.delete(account_id, region_name)
                 return new
             return cls._update(old, properties, changed)
-        except ServiceException as error:
+        except CustomerProfilesException as error:
             raise _cloudformation_error(error) from None
 
     @classmethod
@@ -489,7 +500,7 @@ class StackResource:
             call_operation(backend, self.TYPE.delete, dict(self.identifier))
         except ResourceNotFoundException:
             pass
-        except ServiceException as error:
+        except CustomerProfilesException as error:
             raise _cloudformation_error(error) from None
 
     # --- the work, through the backend's operations ---
