@@ -14,6 +14,7 @@ from .operations.segment_membership import SegmentMembershipBackend
 from .operations.segments import SegmentsBackend
 from .operations.tagging import TaggingBackend
 from .operations.templates import TemplatesBackend
+from .tagging_api import ResourceGroupsTaggingBackend
 
 
 class CustomerProfilesBackend(
@@ -29,6 +30,7 @@ class CustomerProfilesBackend(
     CalculatedAttributesBackend,
     TaggingBackend,
     TemplatesBackend,
+    ResourceGroupsTaggingBackend,  # last: the Tagging API's hooks are ours above
 ):
     """Implementation of Customer Profiles APIs.
 
