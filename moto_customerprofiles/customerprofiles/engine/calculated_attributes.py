@@ -120,7 +120,7 @@ _DAY = timedelta(days=1)
 # Objects, values and definitions
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SourceObject:
     """An object a profile owns.
 
@@ -190,12 +190,19 @@ _OFFSET_WITHOUT_COLON = re.compile(r"([+-]\d{2})(\d{2})$")
 _FRACTION = re.compile(r"\.(\d+)")
 
 
+_INFINITY = float("inf")
+
+
 def _finite(number: float) -> float | None:
     return number if number == number and abs(number) != float("inf") else None
 
 
 def parse_number(value: Any) -> float | None:
     """A JSON number or text written as one; booleans are not numbers."""
+    kind = type(value)
+    if kind is float or kind is int:  # the common case first
+        number = float(value)
+        return number if number == number and abs(number) != _INFINITY else None
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -720,14 +727,16 @@ def override_range(
 # Statistics
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Contribution:
     value: Any
     at: datetime
 
 
 def _numbers(contributions: Sequence[_Contribution]) -> list[float]:
-    numbers = (to_number(c.value) for c in contributions)
+    numbers = (
+        c.value if type(c.value) is float else to_number(c.value) for c in contributions
+    )
     return [n for n in numbers if n is not None]
 
 
@@ -931,10 +940,11 @@ def _source_objects(
             value = source_value(stored.content, source)
             if value is not None:
                 values[name] = value
-        ingested = stored.created_at
-        if ingested.tzinfo is None:
-            ingested = ingested.replace(tzinfo=timezone.utc)
-        result.append(SourceObject(object_type_name, stored.content, ingested, values))
+        result.append(
+            SourceObject(
+                object_type_name, stored.content, stored.created_at_utc, values
+            )
+        )
     return result
 
 

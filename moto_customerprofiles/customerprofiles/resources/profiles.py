@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Iterable
+from datetime import datetime, timezone
 from typing import Any
 
 from moto.core.common_models import BaseModel
@@ -201,7 +202,20 @@ class ProfileObject(BaseModel):
         self.key_values = key_values
         self.created_at = now()
         self.size = len(self.object.encode())  # what it adds to the domain's TotalSize
-        self.sequence = 0  # its place in creation order, set by Domain.add_object
+        self.sequence = 0  # its place in creation order, set by Domain.store_object
+
+    @property
+    def created_at(self) -> datetime:
+        """When it was first stored (naive UTC, as moto's times)."""
+        return self._created_at
+
+    @created_at.setter
+    def created_at(self, moment: datetime) -> None:
+        self._created_at = moment
+        # The same instant with its zone, for the engines that compare aware times.
+        self.created_at_utc = (
+            moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        )
 
     @property
     def object(self) -> str:
