@@ -45,7 +45,7 @@ TRIGGERS_PER_THREAD = 7  # 8 x 7 = 56 attempts at a quota of 50
 TAGS_PER_THREAD = 7
 QUOTA = 50
 LIMITED_FIRINGS = 3  # trigger "lim": at most 3 firings per profile per day
-RUN_TIMEOUT = 120.0  # seconds; the run takes well under this
+RUN_TIMEOUT = 300.0  # seconds: a guard against a hang; a run takes about a minute
 STREAMED = "conc-main"  # the domain with the event stream and the triggers
 INTEGRATION_DOMAINS = ("conc-ia", "conc-ib")
 STREAM = "conc-stream"

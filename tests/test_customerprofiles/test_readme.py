@@ -30,8 +30,8 @@ SERVER_COMMAND = (
 )
 TEST_COMMAND = (
     '    python3 -m venv .venv && .venv/bin/pip install -e ".[dev]" && '
-    ".venv/bin/python -m pytest -q -p no:cacheprovider && "
-    "TEST_SERVER_MODE=true .venv/bin/python -m pytest -q -p no:cacheprovider"
+    ".venv/bin/python -m pytest -q -p no:cacheprovider -n 2 && "
+    "TEST_SERVER_MODE=true .venv/bin/python -m pytest -q -p no:cacheprovider -n 2"
 )
 
 
