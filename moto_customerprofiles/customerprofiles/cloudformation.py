@@ -17,10 +17,6 @@ its operations) and a class like those at the end of this module::
     class CalculatedAttributeDefinition(StackResource, CloudFormationModel):
         TYPE = CALCULATED_ATTRIBUTE_DEFINITION
 
-        @staticmethod
-        def cloudformation_type() -> str:
-            return CALCULATED_ATTRIBUTE_DEFINITION.type_name
-
 Importing this module imports nothing of moto's CloudFormation (that loads most of
 moto); its exceptions and stacks are imported when a stack is being processed.
 """
@@ -373,6 +369,10 @@ class StackResource:
 
     TYPE: ClassVar[ResourceType]
 
+    @classmethod
+    def cloudformation_type(cls) -> str:
+        return cls.TYPE.type_name
+
     def __init__(
         self,
         account_id: str,
@@ -562,46 +562,22 @@ def _replace_tags(backend: CustomerProfilesBackend, arn: str, tags: Any) -> None
 class Domain(StackResource, CloudFormationModel):
     TYPE = DOMAIN
 
-    @staticmethod
-    def cloudformation_type() -> str:
-        return DOMAIN.type_name
-
 
 class ObjectType(StackResource, CloudFormationModel):
     TYPE = OBJECT_TYPE
-
-    @staticmethod
-    def cloudformation_type() -> str:
-        return OBJECT_TYPE.type_name
 
 
 class Integration(StackResource, CloudFormationModel):
     TYPE = INTEGRATION
 
-    @staticmethod
-    def cloudformation_type() -> str:
-        return INTEGRATION.type_name
-
 
 class EventTrigger(StackResource, CloudFormationModel):
     TYPE = EVENT_TRIGGER
-
-    @staticmethod
-    def cloudformation_type() -> str:
-        return EVENT_TRIGGER.type_name
 
 
 class EventStream(StackResource, CloudFormationModel):
     TYPE = EVENT_STREAM
 
-    @staticmethod
-    def cloudformation_type() -> str:
-        return EVENT_STREAM.type_name
-
 
 class SegmentDefinition(StackResource, CloudFormationModel):
     TYPE = SEGMENT_DEFINITION
-
-    @staticmethod
-    def cloudformation_type() -> str:
-        return SEGMENT_DEFINITION.type_name

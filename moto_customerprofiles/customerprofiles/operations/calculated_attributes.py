@@ -23,11 +23,10 @@ from ..resources.common import (
     CALCULATED_ATTRIBUTES,
     Page,
     check_quota,
-    not_found_message,
     paginated,
 )
 from ..resources.domains import Domain
-from ..resources.profiles import PROFILE, STANDARD_OBJECT_TYPES
+from ..resources.profiles import PROFILE, STANDARD_OBJECT_TYPES, missing_profile
 from .base import BackendState
 
 # "Maximum number of calculated attributes per domain: 50" (Customer Profiles quotas).
@@ -239,15 +238,7 @@ class CalculatedAttributesBackend(BackendState):
         for profile_id in profile_ids:
             profile = domain.profiles.get(profile_id)
             if profile is None:
-                errors.append(
-                    {
-                        "Code": "ResourceNotFoundException",
-                        "Message": not_found_message(
-                            "Profile", profile_id, domain_name
-                        ),
-                        "ProfileId": profile_id,
-                    }
-                )
+                errors.append(missing_profile(domain_name, profile_id))
             else:
                 values.append(
                     value_for_profile(domain, definition, profile, now, range_override)

@@ -10,7 +10,7 @@ from uuid import uuid4
 from moto.core.utils import camelcase_to_underscores
 
 from ..engine.export import CREATED, MERGED, UPDATED, export
-from ..resources.common import not_found_message, paginated
+from ..resources.common import paginated
 from ..resources.profiles import (
     PROFILE,
     PROFILE_FIELDS,
@@ -18,6 +18,7 @@ from ..resources.profiles import (
     SearchResult,
     apply_update,
     check_profile_size,
+    missing_profile,
 )
 from .base import BackendState
 
@@ -103,15 +104,7 @@ class ProfilesBackend(BackendState):
         for profile_id in profile_ids:
             profile = domain.profiles.get(profile_id)
             if profile is None:
-                errors.append(
-                    {
-                        "Code": "ResourceNotFoundException",
-                        "Message": not_found_message(
-                            "Profile", profile_id, domain_name
-                        ),
-                        "ProfileId": profile_id,
-                    }
-                )
+                errors.append(missing_profile(domain_name, profile_id))
             else:
                 profiles.append(profile)
         return profiles, errors

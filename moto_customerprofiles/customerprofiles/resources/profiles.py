@@ -12,7 +12,7 @@ from moto.core.common_models import BaseModel
 
 from ..exceptions import BadRequestException
 from .clock import now
-from .common import check_quota
+from .common import check_quota, not_found_message
 
 PROFILE = "_profile"
 # The standard objects AWS documents, with the field that identifies each one
@@ -272,3 +272,12 @@ class ProfileIndex:
         for value in values:
             found |= self._ids.get((key_name, value), set())
         return found
+
+
+def missing_profile(domain_name: str, profile_id: str) -> dict[str, str]:
+    """A batch operation's error item for a profile that does not exist."""
+    return {
+        "Code": "ResourceNotFoundException",
+        "Message": not_found_message("Profile", profile_id, domain_name),
+        "ProfileId": profile_id,
+    }
