@@ -14,8 +14,8 @@ A new type (``AWS::CustomerProfiles::CalculatedAttributeDefinition``, for one) i
 ``ResourceType`` (its schema's identifier, createOnly properties and attributes, and
 its operations) and a class like those at the end of this module::
 
-    class CalculatedAttributeDefinition(StackResource, CloudFormationModel):
-        TYPE = CALCULATED_ATTRIBUTE_DEFINITION
+    class SegmentDefinition(StackResource, CloudFormationModel):
+        TYPE = SEGMENT_DEFINITION
 
 Importing this module imports nothing of moto's CloudFormation (that loads most of
 moto); its exceptions and stacks are imported when a stack is being processed.
@@ -259,6 +259,18 @@ SEGMENT_DEFINITION = ResourceType(
         "CreatedAt": _time("created_at"),
         "SegmentDefinitionArn": _attr("segment_definition_arn"),
     },
+)
+CALCULATED_ATTRIBUTE_DEFINITION = ResourceType(
+    type_name="AWS::CustomerProfiles::CalculatedAttributeDefinition",
+    identifier=("DomainName", "CalculatedAttributeName"),
+    create_only=frozenset({"DomainName", "CalculatedAttributeName"}),
+    create="CreateCalculatedAttributeDefinition",
+    get="GetCalculatedAttributeDefinition",
+    delete="DeleteCalculatedAttributeDefinition",
+    # Only DisplayName, Description and Conditions change in place: the operation has
+    # no other members (a changed Statistic or AttributeDetails is not applied).
+    update="UpdateCalculatedAttributeDefinition",
+    attributes=TIMESTAMPS,
 )
 
 
@@ -581,3 +593,7 @@ class EventStream(StackResource, CloudFormationModel):
 
 class SegmentDefinition(StackResource, CloudFormationModel):
     TYPE = SEGMENT_DEFINITION
+
+
+class CalculatedAttributeDefinition(StackResource, CloudFormationModel):
+    TYPE = CALCULATED_ATTRIBUTE_DEFINITION

@@ -451,3 +451,61 @@ def test_event_stream_is_created_with_get_att_arn_and_state(cfn, client):
         "State": "RUNNING",
         "Status": "HEALTHY",
     }
+
+
+def calculated_attribute_template(display_name: str) -> str:
+    return json.dumps(
+        {
+            "Resources": {
+                "Domain": domain_resource(),
+                "Orders": object_type_resource(),
+                "Spend": {
+                    "Type": "AWS::CustomerProfiles::CalculatedAttributeDefinition",
+                    "DependsOn": "Orders",
+                    "Properties": {
+                        "DomainName": {"Ref": "Domain"},
+                        "CalculatedAttributeName": "spend",
+                        "DisplayName": display_name,
+                        "AttributeDetails": {
+                            "Attributes": [{"Name": "amount"}],
+                            "Expression": "{orders.amount}",
+                        },
+                        "Statistic": "SUM",
+                        "Tags": [{"Key": "team", "Value": "crm"}],
+                    },
+                },
+            },
+            "Outputs": {
+                "Ref": {"Value": {"Ref": "Spend"}},
+                "CreatedAt": {"Value": {"Fn::GetAtt": ["Spend", "CreatedAt"]}},
+            },
+        }
+    )
+
+
+def test_calculated_attribute_definition_is_created_with_ref_and_tags(cfn, client):
+    cfn.create_stack(
+        StackName="calculated", TemplateBody=calculated_attribute_template("Spend")
+    )
+    definition = client.get_calculated_attribute_definition(
+        DomainName="cfn-domain", CalculatedAttributeName="spend"
+    )
+    assert (definition["DisplayName"], definition["Statistic"]) == ("Spend", "SUM")
+    assert definition["Tags"] == {"team": "crm"}
+    assert outputs(cfn, "calculated")["Ref"] == "cfn-domain|spend"
+
+
+def test_calculated_attribute_definition_updates_in_place(cfn, client):
+    cfn.create_stack(
+        StackName="calculated", TemplateBody=calculated_attribute_template("Spend")
+    )
+    created = client.get_calculated_attribute_definition(
+        DomainName="cfn-domain", CalculatedAttributeName="spend"
+    )["CreatedAt"]
+    cfn.update_stack(
+        StackName="calculated", TemplateBody=calculated_attribute_template("Total")
+    )
+    updated = client.get_calculated_attribute_definition(
+        DomainName="cfn-domain", CalculatedAttributeName="spend"
+    )
+    assert (updated["DisplayName"], updated["CreatedAt"]) == ("Total", created)
