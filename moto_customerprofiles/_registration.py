@@ -8,7 +8,6 @@ moto has no plugin mechanism (getmoto/moto#7126): it finds a service by a URL pa
 from __future__ import annotations
 
 import importlib
-import pkgutil
 import re
 import sys
 from types import ModuleType
@@ -33,14 +32,24 @@ def register() -> None:
     _join_cloudformation_lookups()
 
 
+# What moto and its servers look up: the backends, the URLs (and with them the
+# responses), our /moto-api/ routes, and the CloudFormation resource types.
+_ENTRY_MODULES = ("models", "urls", "moto_api", "cloudformation")
+
+
 def _alias(package: ModuleType) -> None:
-    """Make ``moto.customerprofiles[.x.y]`` the very modules of our subpackage."""
+    """Make ``moto.customerprofiles[.x.y]`` the very modules of our subpackage.
+
+    The entry modules import every other module they need; the loaded modules are then
+    aliased (no walk of the package's files, which costs more than the imports).
+    """
     sys.modules.setdefault(f"moto.{SERVICE_KEY}", package)
-    modules = pkgutil.walk_packages(package.__path__, f"{package.__name__}.")
-    for info in modules:
-        module = importlib.import_module(info.name)
-        alias = f"moto.{SERVICE_KEY}" + info.name[len(package.__name__) :]
-        sys.modules.setdefault(alias, module)
+    for name in _ENTRY_MODULES:
+        importlib.import_module(f"{package.__name__}.{name}")
+    prefix = f"{package.__name__}."
+    for name, module in list(sys.modules.items()):
+        if name.startswith(prefix):
+            sys.modules.setdefault(f"moto.{SERVICE_KEY}.{name[len(prefix) :]}", module)
 
 
 def _serve_moto_api_routes(package_name: str) -> None:

@@ -84,9 +84,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from typing import Any, NoReturn, Protocol, TypeAlias
+from typing import Any, NamedTuple, NoReturn, Protocol, TypeAlias
 
 from ..exceptions import BadRequestException
 from ..resources.calculated_attributes import (
@@ -120,7 +119,6 @@ _DAY = timedelta(days=1)
 # Objects, values and definitions
 
 
-@dataclass(slots=True)
 class SourceObject:
     """An object a profile owns.
 
@@ -128,14 +126,22 @@ class SourceObject:
     object type's fields (name -> value), which take precedence over ``content``.
     """
 
-    object_type_name: str
-    content: Mapping[str, Any]
-    ingested_at: datetime
-    fields: Mapping[str, Any] = field(default_factory=dict)
+    __slots__ = ("object_type_name", "content", "ingested_at", "fields")
+
+    def __init__(
+        self,
+        object_type_name: str,
+        content: Mapping[str, Any],
+        ingested_at: datetime,
+        fields: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.object_type_name = object_type_name
+        self.content = content
+        self.ingested_at = ingested_at
+        self.fields: Mapping[str, Any] = fields if fields is not None else {}
 
 
-@dataclass(frozen=True)
-class CalculatedValue:
+class CalculatedValue(NamedTuple):
     value: str | None
     is_data_partial: bool
     last_object_timestamp: datetime | None
@@ -275,24 +281,20 @@ def to_text(value: Any) -> str | None:
 # Expressions
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     object_type_name: str
     attribute_name: str
 
 
-@dataclass(frozen=True)
-class _Number:
+class _Number(NamedTuple):
     value: float
 
 
-@dataclass(frozen=True)
-class _Negate:
+class _Negate(NamedTuple):
     operand: _Node
 
 
-@dataclass(frozen=True)
-class _Binary:
+class _Binary(NamedTuple):
     operator: str
     left: _Node
     right: _Node
@@ -727,10 +729,12 @@ def override_range(
 # Statistics
 
 
-@dataclass(slots=True)
 class _Contribution:
-    value: Any
-    at: datetime
+    __slots__ = ("value", "at")
+
+    def __init__(self, value: Any, at: datetime) -> None:
+        self.value = value
+        self.at = at
 
 
 def _numbers(contributions: Sequence[_Contribution]) -> list[float]:
@@ -889,8 +893,7 @@ def compute(
 # Feeding the calculation from a domain (the only part that reads resources)
 
 
-@dataclass(frozen=True)
-class _Calculation:
+class _Calculation(NamedTuple):
     """A definition as the calculation sees it at one moment."""
 
     attribute_details: Mapping[str, Any]
