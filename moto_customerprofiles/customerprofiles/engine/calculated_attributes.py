@@ -94,7 +94,6 @@ from ..resources.calculated_attributes import (
 from ..resources.calculated_attributes import CalculatedAttributeValue
 from ..resources.domains import Domain
 from ..resources.profiles import PROFILE, Profile
-from .mapping import source_value
 
 STATISTICS = (
     "FIRST_OCCURRENCE",
@@ -141,6 +140,22 @@ class SourceObject:
         self.fields: Mapping[str, Any] = fields if fields is not None else {}
 
 
+class ObjectLike(Protocol):
+    """What the calculation reads of an object: a SourceObject or a stored object."""
+
+    @property
+    def object_type_name(self) -> str: ...
+
+    @property
+    def content(self) -> Mapping[str, Any]: ...
+
+    @property
+    def ingested_at(self) -> datetime: ...
+
+    @property
+    def fields(self) -> Mapping[str, Any]: ...
+
+
 class CalculatedValue(NamedTuple):
     value: str | None
     is_data_partial: bool
@@ -172,7 +187,7 @@ def _as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def lookup(obj: SourceObject, name: str) -> Any:
+def lookup(obj: ObjectLike, name: str) -> Any:
     """The value of attribute ``name``: a field of the object type, else the content."""
     if name in obj.fields:
         return obj.fields[name]
@@ -341,7 +356,7 @@ class Expression:
     def attribute_names(self) -> set[str]:
         return {ref.attribute_name for ref in self.references}
 
-    def evaluate(self, obj: SourceObject) -> Any:
+    def evaluate(self, obj: ObjectLike) -> Any:
         """The raw value of a bare reference, else a number; None when undefined."""
         if isinstance(self.root, Reference):
             value = lookup(obj, self.root.attribute_name)
@@ -431,7 +446,7 @@ class Expression:
 
     # -- evaluation
 
-    def _number(self, node: _Node, obj: SourceObject) -> float | None:
+    def _number(self, node: _Node, obj: ObjectLike) -> float | None:
         if isinstance(node, _Number):
             return node.value
         if isinstance(node, Reference):
@@ -634,9 +649,7 @@ def _combine(logic: str, results: Iterable[bool]) -> bool:
     return any(results)
 
 
-def _attribute_holds(
-    obj: SourceObject, name: str, dimension: Mapping[str, Any]
-) -> bool:
+def _attribute_holds(obj: ObjectLike, name: str, dimension: Mapping[str, Any]) -> bool:
     target = lookup(obj, name)
     test = _OPERATORS.get(str(dimension.get("DimensionType", "")))
     if target is None or test is None:  # a missing attribute satisfies no operator
@@ -644,7 +657,7 @@ def _attribute_holds(
     return test(target, [str(v) for v in dimension.get("Values", [])])
 
 
-def passes_filter(obj: SourceObject, filter: Mapping[str, Any] | None) -> bool:
+def passes_filter(obj: ObjectLike, filter: Mapping[str, Any] | None) -> bool:
     """Whether the Filter keeps ``obj`` (no Filter keeps every object)."""
     if not filter:
         return True
@@ -668,7 +681,7 @@ def passes_filter(obj: SourceObject, filter: Mapping[str, Any] | None) -> bool:
 # Time
 
 
-def object_time(obj: SourceObject, range_: Mapping[str, Any]) -> datetime:
+def object_time(obj: ObjectLike, range_: Mapping[str, Any]) -> datetime:
     """The time at Range.TimestampSource, read per TimestampFormat, else ingestion."""
     source = range_.get("TimestampSource")
     if source is not None:
@@ -830,7 +843,7 @@ def apply_threshold(
 
 def compute(
     definition: CalculatedAttributeDefinition,
-    objects: Iterable[SourceObject],
+    objects: Iterable[ObjectLike],
     now: datetime,
     range_override: Mapping[str, Any] | None = None,
 ) -> CalculatedValue:
@@ -847,7 +860,7 @@ def compute(
     window = _window(range_, now)
     types = expression.object_types()
 
-    timed: list[tuple[datetime, datetime, int, SourceObject]] = []
+    timed: list[tuple[datetime, datetime, int, ObjectLike]] = []
     for index, obj in enumerate(objects):
         if obj.object_type_name not in types:
             continue
@@ -904,51 +917,15 @@ class _Calculation(NamedTuple):
     created_at: datetime
 
 
-def _attributes_read(definition: CalculatedAttributeDefinitionModel) -> set[str]:
-    """The attribute names the calculation looks up (the Expression's, the Filter's and
-    the TimestampSource's)."""
-    expression = Expression.from_attribute_details(definition.attribute_details)
-    names = expression.attribute_names()
-    for group in (definition.filter or {}).get("Groups", []):
-        for dimension in group.get("Dimensions", []):
-            names.update(dimension.get("Attributes", {}))
-    source = ((definition.conditions or {}).get("Range") or {}).get("TimestampSource")
-    if source is not None:
-        try:
-            names.add(parse_reference(str(source).strip(), "").attribute_name)
-        except BadRequestException:
-            pass
-    return names
-
-
 def _source_objects(
-    domain: Domain, profile: Profile, object_type_name: str, names: set[str]
-) -> list[SourceObject]:
-    """The profile's objects of the type, with the values of the type's fields that the
-    calculation reads (only those: a profile may own thousands of objects)."""
+    domain: Domain, profile: Profile, object_type_name: str
+) -> list[ObjectLike]:
+    """The profile's objects of the type (stored objects carry the values their fields
+    were mapped to at ingestion); ``_profile`` is the profile itself."""
     if object_type_name == PROFILE:
         created = _as_utc(profile.created_at)
         return [SourceObject(PROFILE, profile.as_record(), created)]
-    object_type = domain.object_types.get(object_type_name)
-    fields = object_type.fields if object_type is not None else {}
-    sources = [
-        (name, str(spec.get("Source", "")))
-        for name, spec in fields.items()
-        if name in names
-    ]
-    result = []
-    for stored in domain.objects_of(profile.profile_id, object_type_name):
-        values = {}
-        for name, source in sources:
-            value = source_value(stored.content, source)
-            if value is not None:
-                values[name] = value
-        result.append(
-            SourceObject(
-                object_type_name, stored.content, stored.created_at_utc, values
-            )
-        )
-    return result
+    return list(domain.objects_of(profile.profile_id, object_type_name))
 
 
 def value_for_profile(
@@ -975,11 +952,10 @@ def value_for_profile(
         definition.created_at,
     )
     expression = Expression.from_attribute_details(definition.attribute_details)
-    names = _attributes_read(definition)
     objects = [
         obj
         for type_name in sorted(expression.object_types())
-        for obj in _source_objects(domain, profile, type_name, names)
+        for obj in _source_objects(domain, profile, type_name)
     ]
     result = compute(calculation, objects, now, range_override)
     return CalculatedAttributeValue(

@@ -62,12 +62,13 @@ class MappedObject:
 
     def __init__(self, object_type: ProfileObjectType, content: dict[str, Any]) -> None:
         self.fields: dict[str, str] = {}
-        self._values: dict[str, Any] = {}
+        # the fields' values as the object holds them (numbers stay numbers)
+        self.values: dict[str, Any] = {}
         for name, field in object_type.fields.items():
             value = source_value(content, field.get("Source", ""))
             if value is not None:
                 self.fields[name] = _mapped_text(value, name)
-                self._values[name] = value
+                self.values[name] = value
         self.profile_updates: dict[str, Any] = {}
         for name, field in object_type.fields.items():
             target = field.get("Target", "")
@@ -87,7 +88,7 @@ class MappedObject:
         object fills the members of a whole address or of Attributes; an unknown
         ``_profile`` member, such as SourceLastUpdatedTimestamp, is not stored)."""
         member = path[0] if path else ""
-        raw = self._values.get(field_name)
+        raw = self.values.get(field_name)
         scalar = as_text(raw) is not None
         updates = self.profile_updates
         if member == "Attributes" and len(path) == 2:

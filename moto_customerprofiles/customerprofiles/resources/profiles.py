@@ -194,12 +194,15 @@ class ProfileObject(BaseModel):
         content: dict[str, Any],
         profile_id: str | None,
         key_values: dict[str, str],
+        field_values: dict[str, Any] | None = None,
     ) -> None:
         self.object_type_name = object_type_name
         self.profile_object_unique_key = profile_object_unique_key
         self.content = content
         self.profile_id = profile_id
         self.key_values = key_values
+        # The object type's fields as they were mapped at ingestion (raw JSON values).
+        self.fields: dict[str, Any] = dict(field_values or {})
         self.created_at = now()
         self.size = len(self.object.encode())  # what it adds to the domain's TotalSize
         self.sequence = 0  # its place in creation order, set by Domain.store_object
@@ -216,6 +219,10 @@ class ProfileObject(BaseModel):
         self.created_at_utc = (
             moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
         )
+
+    @property
+    def ingested_at(self) -> datetime:
+        return self.created_at_utc
 
     @property
     def object(self) -> str:
