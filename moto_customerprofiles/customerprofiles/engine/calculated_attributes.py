@@ -85,7 +85,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta, timezone
-from typing import Any, NamedTuple, NoReturn, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, Protocol, TypeAlias
 
 from ..exceptions import BadRequestException
 from ..resources.calculated_attributes import (
@@ -140,46 +140,47 @@ class SourceObject:
         self.fields: Mapping[str, Any] = fields if fields is not None else {}
 
 
-class ObjectLike(Protocol):
-    """What the calculation reads of an object: a SourceObject or a stored object."""
+if TYPE_CHECKING:  # what the calculation reads; no cost at run time
 
-    @property
-    def object_type_name(self) -> str: ...
+    class ObjectLike(Protocol):
+        """What the calculation reads of an object: a SourceObject or a stored object."""
 
-    @property
-    def content(self) -> Mapping[str, Any]: ...
+        @property
+        def object_type_name(self) -> str: ...
 
-    @property
-    def ingested_at(self) -> datetime: ...
+        @property
+        def content(self) -> Mapping[str, Any]: ...
 
-    @property
-    def fields(self) -> Mapping[str, Any]: ...
+        @property
+        def ingested_at(self) -> datetime: ...
+
+        @property
+        def fields(self) -> Mapping[str, Any]: ...
+
+    class CalculatedAttributeDefinition(Protocol):
+        @property
+        def attribute_details(self) -> Mapping[str, Any]: ...
+
+        @property
+        def statistic(self) -> str: ...
+
+        @property
+        def conditions(self) -> Mapping[str, Any] | None: ...
+
+        @property
+        def filter(self) -> Mapping[str, Any] | None: ...
+
+        @property
+        def use_historical_data(self) -> bool | None: ...
+
+        @property
+        def created_at(self) -> datetime: ...
 
 
 class CalculatedValue(NamedTuple):
     value: str | None
     is_data_partial: bool
     last_object_timestamp: datetime | None
-
-
-class CalculatedAttributeDefinition(Protocol):
-    @property
-    def attribute_details(self) -> Mapping[str, Any]: ...
-
-    @property
-    def statistic(self) -> str: ...
-
-    @property
-    def conditions(self) -> Mapping[str, Any] | None: ...
-
-    @property
-    def filter(self) -> Mapping[str, Any] | None: ...
-
-    @property
-    def use_historical_data(self) -> bool | None: ...
-
-    @property
-    def created_at(self) -> datetime: ...
 
 
 def _as_utc(moment: datetime) -> datetime:
@@ -301,18 +302,27 @@ class Reference(NamedTuple):
     attribute_name: str
 
 
-class _Number(NamedTuple):
-    value: float
+class _Number:
+    __slots__ = ("value",)
+
+    def __init__(self, value: float) -> None:
+        self.value = value
 
 
-class _Negate(NamedTuple):
-    operand: _Node
+class _Negate:
+    __slots__ = ("operand",)
+
+    def __init__(self, operand: _Node) -> None:
+        self.operand = operand
 
 
-class _Binary(NamedTuple):
-    operator: str
-    left: _Node
-    right: _Node
+class _Binary:
+    __slots__ = ("operator", "left", "right")
+
+    def __init__(self, operator: str, left: _Node, right: _Node) -> None:
+        self.operator = operator
+        self.left = left
+        self.right = right
 
 
 _Node: TypeAlias = "Reference | _Number | _Negate | _Binary"

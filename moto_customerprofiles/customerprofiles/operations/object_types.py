@@ -6,10 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..engine.export import UPDATED, export
-from ..resources.common import OBJECT_TYPES, check_quota, paginated
+from ..resources.common import OBJECT_TYPES, check_quota, paginated, templates
 from ..resources.object_types import ProfileObjectType, check_definition
 from ..resources.profiles import PROFILE
-from ..resources.templates import TEMPLATES
 from .base import BackendState
 
 MAX_OBJECT_TYPES_PER_DOMAIN = 100
@@ -59,7 +58,7 @@ class ObjectTypesBackend(BackendState):
                 MAX_OBJECT_TYPES_PER_DOMAIN,
                 "object types per domain",
             )
-        template = TEMPLATES.get(template_id or "")
+        template = templates().get(template_id or "")
         if template is not None:
             fields = template.get("Fields")
             keys = template.get("Keys")

@@ -6,8 +6,7 @@ import copy
 from typing import Any
 
 from ..exceptions import ResourceNotFoundException
-from ..resources.common import paginated
-from ..resources.templates import TEMPLATES
+from ..resources.common import paginated, templates
 from .base import BackendState
 
 
@@ -21,11 +20,11 @@ class TemplatesBackend(BackendState):
                 "SourceName": template["SourceName"],
                 "SourceObject": template["SourceObject"],
             }
-            for template_id, template in sorted(TEMPLATES.items())
+            for template_id, template in sorted(templates().items())
         ]
 
     def get_profile_object_type_template(self, template_id: str) -> dict[str, Any]:
-        template = TEMPLATES.get(template_id)
+        template = templates().get(template_id)
         if template is None:
             raise ResourceNotFoundException(f"Template {template_id} does not exist.")
         return copy.deepcopy(template)

@@ -51,6 +51,14 @@ def event_timestamp(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
+def templates() -> dict[str, dict[str, Any]]:
+    """The profile object type templates by ID, loaded on first use (a large module of
+    data that most tests never need)."""
+    from .templates import TEMPLATES
+
+    return TEMPLATES
+
+
 def not_found_message(kind: str, name: str, domain_name: str) -> str:
     return f"{kind} {name} does not exist in domain {domain_name}."
 

@@ -24,6 +24,7 @@ from .common import (
     SEGMENT_DEFINITIONS,
     TaggableResource,
     find_in_domain,
+    templates,
 )
 from .event_streams import EventStream
 from .event_triggers import EventTrigger
@@ -31,7 +32,6 @@ from .integrations import Integration
 from .object_types import ProfileObjectType
 from .profiles import STANDARD_OBJECT_TYPES, Profile, ProfileIndex, ProfileObject
 from .segments import SegmentDefinition, SegmentEstimate
-from .templates import TEMPLATES
 
 
 def copy_request(request: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -116,7 +116,7 @@ class Domain(TaggableResource):
     def object_type(self, name: str) -> ProfileObjectType:
         """A defined type; for a template ID not yet used, its implicit type (not
         stored: ``keep`` stores it once the operation using it succeeds)."""
-        if name not in self.object_types and name in TEMPLATES:
+        if name not in self.object_types and name in templates():
             return ProfileObjectType.from_template(
                 self._tagger,
                 f"{self.arn}/{OBJECT_TYPES}/{name}",
@@ -131,7 +131,7 @@ class Domain(TaggableResource):
 
     def materialize(self, name: str) -> None:
         """A template ID named by an operation becomes the domain's implicit type."""
-        if name in TEMPLATES and name not in self.object_types:
+        if name in templates() and name not in self.object_types:
             self.keep(self.object_type(name))
 
     def segment_definition(self, name: str) -> SegmentDefinition:

@@ -8,8 +8,7 @@ from typing import Any
 from moto.utilities.tagging_service import TaggingService
 
 from ..exceptions import BadRequestException
-from .common import TaggableResource, check_quota
-from .templates import TEMPLATES
+from .common import TaggableResource, check_quota, templates
 
 MAX_KEYS_PER_OBJECT_TYPE = 10
 TEMPLATE_EXCLUSIVE_MEMBERS = (
@@ -61,7 +60,7 @@ class ProfileObjectType(TaggableResource):
         expiration_days: int,
     ) -> ProfileObjectType:
         """The implicit object type named after a template (Description: its ID)."""
-        template = TEMPLATES[template_id]
+        template = templates()[template_id]
         object_type = cls(
             tagger=tagger,
             arn=arn,
