@@ -32,18 +32,12 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from bench import ORDER_FIELDS as FIELDS  # beside this file: one Order type for both
+from bench import ORDER_KEYS as KEYS
+
 REGION = "us-east-1"  # served by both customer-profiles and emr-containers
 ACCOUNT_ID = "123456789012"
 THREADS = 4
-FIELDS = {
-    "email": {"Source": "_source.email", "Target": "_profile.EmailAddress"},
-    "id": {"Source": "_source.id"},
-    "total": {"Source": "_source.total"},
-}
-KEYS = {
-    "email": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["email"]}],
-    "id": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
-}
 
 os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
 os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
