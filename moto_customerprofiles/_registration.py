@@ -29,12 +29,14 @@ def register() -> None:
         patterns.append((SERVICE_KEY, URL_PATTERN))
 
     _serve_moto_api_routes(package.__name__)
-    _join_cloudformation_lookups()
+    importlib.import_module(
+        f"{package.__name__}.compat"
+    ).forget_cloudformation_lookups()
 
 
 # What moto and its servers look up: the backends, the URLs (and with them the
 # responses), our /moto-api/ routes, and the CloudFormation resource types.
-_ENTRY_MODULES = ("models", "urls", "moto_api", "cloudformation")
+_ENTRY_MODULES = ("models", "urls", "moto_api", "cloudformation", "compat")
 
 
 def _alias(package: ModuleType) -> None:
@@ -54,27 +56,11 @@ def _alias(package: ModuleType) -> None:
 
 def _serve_moto_api_routes(package_name: str) -> None:
     """Add our routes to moto's /moto-api/: trigger invocations and the clock."""
-    from moto.moto_api._internal import urls
-
     api = importlib.import_module(f"{package_name}.moto_api")
-    routes = {
-        api.TRIGGER_INVOCATIONS_PATH: api.trigger_invocations_response,
-        api.CLOCK_PATH: api.clock_response,
-    }
-    for path, handler in routes.items():
-        urls.url_paths.setdefault("{0}" + path + "$", handler)
-
-
-def _join_cloudformation_lookups() -> None:
-    """Forget CloudFormation's cached model lookups, in case a stack was parsed first.
-
-    Only when moto's CloudFormation is already loaded: importing it loads most of moto
-    (EC2, autoscaling, ...), and before it is loaded its caches are empty anyway.
-    """
-    parsing = sys.modules.get("moto.cloudformation.parsing")
-    if parsing is None:
-        return
-    for name in ("get_model_list", "get_model_map", "get_name_type_map"):
-        cached = getattr(parsing, name, None)
-        if cached is not None and hasattr(cached, "cache_clear"):
-            cached.cache_clear()
+    compat = importlib.import_module(f"{package_name}.compat")
+    compat.add_moto_api_routes(
+        {
+            api.TRIGGER_INVOCATIONS_PATH: api.trigger_invocations_response,
+            api.CLOCK_PATH: api.clock_response,
+        }
+    )

@@ -32,12 +32,15 @@ from typing import Any, ClassVar
 
 from botocore.model import StructureShape
 from moto.core.common_models import CloudFormationModel
-from moto.core.utils import camelcase_to_underscores, get_service_model
+from moto.core.utils import (
+    camelcase_to_underscores,
+    get_service_model,
+    iso_8601_datetime_with_milliseconds,
+)
 
 from .exceptions import CustomerProfilesException, ResourceNotFoundException
 from .models import CustomerProfilesBackend, customerprofiles_backends
 from .protocol.validation import RequestValidationError, _Validator
-from .resources.common import event_timestamp
 
 SERVICE_NAME = "customer-profiles"
 Properties = dict[str, Any]
@@ -118,7 +121,11 @@ def _integration_request(properties: Properties) -> Properties:
 def _time(name: str) -> Attribute:
     def read(resource: Any) -> str | None:
         moment = getattr(resource, name, None)
-        return event_timestamp(moment) if isinstance(moment, datetime) else None
+        return (
+            iso_8601_datetime_with_milliseconds(moment)
+            if isinstance(moment, datetime)
+            else None
+        )
 
     return read
 

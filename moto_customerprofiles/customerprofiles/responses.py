@@ -2,234 +2,500 @@
 
 from __future__ import annotations
 
-import inspect
-import json
 import logging
-from collections.abc import Callable
-from functools import cache
-from typing import Any, TypeVar
-from urllib.parse import parse_qs, urlunparse
+from typing import Any
+from urllib.parse import parse_qs
 
-from botocore.model import OperationModel
-from moto.core.common_models import BaseModel
 from moto.core.common_types import TYPE_RESPONSE
-from moto.core.exceptions import ServiceException
-from moto.core.responses import ActionResult, BaseResponse, EmptyResult
-from moto.core.utils import camelcase_to_underscores, get_service_model
-from werkzeug.exceptions import HTTPException
+from moto.core.responses import ActionResult, EmptyResult
+from moto.core.utils import camelcase_to_underscores
 
+from .compat import ResponseHooks
 from .exceptions import (
-    AuthorizationError,
     BadRequestException,
     InternalServerException,
     ResourceNotFoundException,
 )
 from .models import CustomerProfilesBackend, customerprofiles_backends
-from .protocol.routing import operation_for_path, uri_labels
-from .protocol.validation import parse_body, validate_request
+from .protocol.validation import (
+    operation_missing_required_query,
+    parse_body,
+    validate_request,
+)
 from .resources.clock import CLOCK_HEADER, now, parse_moment, request_clock
-from .resources.common import Page
+from .resources.profiles import PROFILE_FIELDS
 
-SERVICE_NAME = "customer-profiles"
-OPERATIONS_PACKAGE = f"{__package__}.operations"
-PAGINATION_PARAMETERS = frozenset({"next_token", "max_results"})
-T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
-class CustomerProfilesResponse(BaseResponse):
-    """Every request is checked against the botocore model before it reaches a method."""
+class CustomerProfilesResponse(ResponseHooks):
+    """One method per operation; moto's router picks it from the method and path.
+
+    Every request is checked against the botocore model before moto parses it (see
+    ``protocol/validation.py``), and runs under its backend's lock.
+    """
 
     def __init__(self) -> None:
-        super().__init__(service_name=SERVICE_NAME)
-        self.automated_parameter_parsing = True
-        self._request_error: ServiceException | None = None
-        self._labels: dict[str, str] = {}
-        self._authorized = False
+        super().__init__(service_name="customer-profiles")
 
     @property
     def backend(self) -> CustomerProfilesBackend:
         return customerprofiles_backends[self.current_account][self.region]
 
-    # --- request handling shared by every operation -----------------------------------
+    # --- what every operation shares -------------------------------------------------
 
-    def _dispatch(self, *args: Any, **kwargs: Any) -> TYPE_RESPONSE:
-        try:
-            return super()._dispatch(*args, **kwargs)
-        except UnicodeDecodeError:
-            return _error_without_context(
-                BadRequestException("The request is not valid UTF-8.")
-            )
+    def validate(self) -> None:
+        self._validate(self.operation_name, self.uri_labels())
 
-    def _get_action(self) -> str:
-        """The operation, from the method and path alone (see operation_for_path).
+    def _validate(self, operation: str, labels: dict[str, str]) -> None:
+        body, problem = parse_body(self.body)
+        if body is None:
+            raise BadRequestException(problem)
+        query = parse_qs(self.parsed_url.query, keep_blank_values=True)
+        validate_request(
+            self.service_model().operation_model(operation), body, labels, query
+        )
 
-        moto asks for it several times per request; one response object serves one request.
-        """
-        if not hasattr(self, "_action"):
-            path = getattr(self, "raw_path", None) or self.parsed_url.path
-            model = get_service_model(SERVICE_NAME)
-            self._action: str = operation_for_path(model, self.method, path) or ""
-            self._match_uri_labels_for_moto()
-        return self._action
-
-    def determine_response_protocol(self, service_model: Any) -> str:
-        """Always rest-json: moto would pick another serializer from the Content-Type."""
-        return "rest-json"
-
-    def setup_class(self, *args: Any, **kwargs: Any) -> None:
-        super().setup_class(*args, **kwargs)
-        # moto's IAM check signs self.data as if it were a form body: a bodiless GET or
-        # DELETE would then fail with SignatureDoesNotMatch. Its parameters stay in params.
-        if self.method in ("GET", "DELETE"):
-            self.data = {}
-        # moto < 5.2.5 signs the decoded path of self.uri: a percent-encoded ARN in the
-        # path (/tags/arn%3Aaws...) must keep its encoding for the signature to match.
-        raw_path = getattr(self, "raw_path", None)
-        if raw_path and raw_path != self.parsed_url.path:
-            self.uri = urlunparse(self.parsed_url._replace(path=raw_path))
-
-    def _authenticate_and_authorize_normal_action(self, resource: str = "*") -> None:
-        """moto's IAM check, once per request: ``call_action`` runs it first, so that a
-        denial is answered in JSON with its headers (moto's own step drops them)."""
-        if self._authorized:
-            return
-        self._authorized = True
-        try:
-            super()._authenticate_and_authorize_normal_action(resource)
-        except HTTPException as error:  # moto's IAM errors, in XML
-            raise AuthorizationError(
-                error.code or 403,
-                getattr(error, "error_type", "AccessDenied"),
-                getattr(error, "message", str(error.description)),
-            ) from None
-
-    def _determine_resource(self) -> str:
-        """The ARN IAM policies are checked against: the tagged resource, or the domain."""
-        labels = self._labels
+    def iam_resource(self) -> str:
+        """The tagged resource, or the domain."""
+        labels = self.uri_labels()
         if "resourceArn" in labels:
             return labels["resourceArn"]
         if "DomainName" in labels:
             return self.backend.domain_arn(labels["DomainName"])
         return "*"
 
-    def _match_uri_labels_for_moto(self) -> None:
-        """Let moto's router set ``uri_match``, from which its parser reads URI labels
-        (its signature differs between moto 5.2.x releases)."""
-        route: Callable[..., Any] = self._get_action_from_method_and_request_uri
-        if "request" in inspect.signature(route).parameters:
-            route(self.normalized_request)
-        else:
-            route(self.method, self.raw_path)
-
-    def _operation(self) -> OperationModel:
-        return get_service_model(SERVICE_NAME).operation_model(self._get_action())
-
-    def parse_parameters(self, request: Any) -> None:
-        """Validate the raw request against the model, then let moto parse it."""
-        self.params = {}
-        try:
-            operation = self._operation()
-            body, problem = parse_body(self.body)
-            if body is None:
-                raise BadRequestException(problem)
-            path = getattr(self, "raw_path", None) or self.parsed_url.path
-            labels = self._labels = uri_labels(operation, path)
-            query = parse_qs(self.parsed_url.query, keep_blank_values=True)
-            validate_request(operation, body, labels, query)
-            super().parse_parameters(request)
-        except ServiceException as error:
-            self._request_error = error
-            return
-        except Exception:  # moto's parser gave up on input the model allows
-            self._request_error = BadRequestException(
-                "The request could not be parsed."
-            )
-            return
-        self.params.update(labels)
-
     def call_action(self) -> TYPE_RESPONSE:
-        action = self._get_action()
-        error = self._request_error
-        if error is None and not action:
-            error = ResourceNotFoundException(
+        error = self.request_error or self._routing_error() or self._region_error()
+        if error is not None:
+            return self._error(error)
+        # One request at a time per backend (account and region), from the
+        # authorization check to the serialized answer, which reads the models.
+        clock = request_clock(parse_moment(self.headers.get(CLOCK_HEADER)))
+        with self.backend.lock, clock:
+            denial = self.authorize()
+            if denial is not None:
+                return denial
+            try:
+                return super().call_action()
+            except Exception:  # a bug: answered as the model's error, in JSON
+                log.exception("%s failed", self.operation_name)
+                return self._error(
+                    InternalServerException("An internal error occurred.")
+                )
+
+    def _routing_error(self) -> Exception | None:
+        if not self.operation_name:
+            # moto's router (5.2.5 on) also asks for required query members, which
+            # AWS reports as a validation error of the operation the path names.
+            routed = operation_missing_required_query(
+                self.service_model(), self.method, self.raw_path
+            )
+            if routed is not None:
+                try:
+                    self._validate(*routed)
+                except BadRequestException as error:
+                    return error
+            return ResourceNotFoundException(
                 f"No Customer Profiles operation matches {self.method} {self.path}"
             )
-        if error is None and not hasattr(self, camelcase_to_underscores(action)):
-            error = BadRequestException(
-                f"The {action} action has not been implemented in moto-customerprofiles"
+        if not hasattr(self, camelcase_to_underscores(self.operation_name)):
+            return BadRequestException(
+                f"The {self.operation_name} action has not been implemented in moto-customerprofiles"
             )
-        if error is None:
-            account_backends = customerprofiles_backends[self.current_account]
-            try:
-                account_backends[self.region]
-            except KeyError:
-                error = BadRequestException(
-                    f"Customer Profiles is not available in region {self.region}. "
-                    f"Supported regions: {', '.join(account_backends.regions)}"
-                )
-        if error is None:
-            # One request at a time per backend (account and region), from the
-            # authorization check to the serialized answer, which reads the models.
-            clock = request_clock(parse_moment(self.headers.get(CLOCK_HEADER)))
-            with self.backend.lock, clock:
-                try:
-                    self._authenticate_and_authorize_normal_action(
-                        self._determine_resource()
-                    )
-                except AuthorizationError as denial:
-                    headers = dict(denial.get_headers())
-                    headers["status"] = str(denial.code)
-                    return int(denial.code or 403), headers, denial.description or ""
-                try:
-                    return super().call_action()
-                except Exception:  # a bug: answered as the model's error, in JSON
-                    log.exception("%s failed", action)
-                    error = InternalServerException("An internal error occurred.")
+        return None
+
+    def _region_error(self) -> Exception | None:
+        account_backends = customerprofiles_backends[self.current_account]
+        try:
+            account_backends[self.region]
+        except KeyError:
+            return BadRequestException(
+                f"Customer Profiles is not available in region {self.region}. "
+                f"Supported regions: {', '.join(account_backends.regions)}"
+            )
+        return None
+
+    def _error(self, error: Exception) -> TYPE_RESPONSE:
         status, headers, body = self.serialized(ActionResult(error))
         headers["status"] = str(status)
         return status, headers, body
 
-    def _call(self, method: Callable[..., T]) -> T:
-        """Call a backend method with the request's members as keyword arguments.
+    def _profile_fields(self) -> dict[str, Any]:
+        """The standard profile members the request gives, by their AWS names."""
+        fields = {name: self._get_param(name) for name in PROFILE_FIELDS}
+        return {name: value for name, value in fields.items() if value is not None}
 
-        Members the method does not take (added to the model by a newer botocore) are
-        not passed on.
-        """
-        accepted = _parameters(method)
-        kwargs = {
-            name: value
-            for name, value in (
-                (camelcase_to_underscores(k), v) for k, v in self.params.items()
-            )
-            if accepted is None or name in accepted
-        }
-        return method(**kwargs)
+    #### no member for CreateProfile members
+    #### no member for UpdateProfile members
+    # --- domains -------------------------------------------------------------
 
-    # --- responses that need shaping; every other operation is served by _respond ---
+    def create_domain(self) -> ActionResult:
+        domain = self.backend.create_domain(
+            domain_name=self._get_param("DomainName"),
+            default_expiration_days=self._get_param("DefaultExpirationDays"),
+            default_encryption_key=self._get_param("DefaultEncryptionKey"),
+            dead_letter_queue_url=self._get_param("DeadLetterQueueUrl"),
+            matching=self._get_param("Matching"),
+            rule_based_matching=self._get_param("RuleBasedMatching"),
+            data_store=self._get_param("DataStore"),
+            tags=self._get_param("Tags"),
+        )
+        return ActionResult(domain)
+
+    def get_domain(self) -> ActionResult:
+        domain = self.backend.get_domain(
+            domain_name=self._get_param("DomainName"),
+        )
+        return ActionResult(domain)
+
+    def update_domain(self) -> ActionResult:
+        domain = self.backend.update_domain(
+            domain_name=self._get_param("DomainName"),
+            default_expiration_days=self._get_param("DefaultExpirationDays"),
+            default_encryption_key=self._get_param("DefaultEncryptionKey"),
+            dead_letter_queue_url=self._get_param("DeadLetterQueueUrl"),
+            matching=self._get_param("Matching"),
+            rule_based_matching=self._get_param("RuleBasedMatching"),
+            data_store=self._get_param("DataStore"),
+            tags=self._get_param("Tags"),
+        )
+        return ActionResult(domain)
+
+    def delete_domain(self) -> ActionResult:
+        message = self.backend.delete_domain(
+            domain_name=self._get_param("DomainName"),
+        )
+        return ActionResult({"Message": message})
+
+    def list_domains(self) -> ActionResult:
+        page = self.backend.list_domains(
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    # --- object types --------------------------------------------------------
+
+    def put_profile_object_type(self) -> ActionResult:
+        profile_object_type = self.backend.put_profile_object_type(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            description=self._get_param("Description"),
+            template_id=self._get_param("TemplateId"),
+            expiration_days=self._get_param("ExpirationDays"),
+            encryption_key=self._get_param("EncryptionKey"),
+            allow_profile_creation=self._get_param("AllowProfileCreation"),
+            source_last_updated_timestamp_format=self._get_param(
+                "SourceLastUpdatedTimestampFormat"
+            ),
+            max_profile_object_count=self._get_param("MaxProfileObjectCount"),
+            source_priority=self._get_param("SourcePriority"),
+            fields=self._get_param("Fields"),
+            keys=self._get_param("Keys"),
+            tags=self._get_param("Tags"),
+        )
+        return ActionResult(profile_object_type)
+
+    def get_profile_object_type(self) -> ActionResult:
+        profile_object_type = self.backend.get_profile_object_type(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+        )
+        return ActionResult(profile_object_type)
+
+    def delete_profile_object_type(self) -> ActionResult:
+        message = self.backend.delete_profile_object_type(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+        )
+        return ActionResult({"Message": message})
+
+    def list_profile_object_types(self) -> ActionResult:
+        page = self.backend.list_profile_object_types(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    # --- segments ------------------------------------------------------------
+
+    def create_segment_definition(self) -> ActionResult:
+        segment_definition = self.backend.create_segment_definition(
+            domain_name=self._get_param("DomainName"),
+            segment_definition_name=self._get_param("SegmentDefinitionName"),
+            display_name=self._get_param("DisplayName"),
+            description=self._get_param("Description"),
+            segment_groups=self._get_param("SegmentGroups"),
+            segment_sql_query=self._get_param("SegmentSqlQuery"),
+            segment_sort=self._get_param("SegmentSort"),
+            tags=self._get_param("Tags"),
+        )
+        return ActionResult(segment_definition)
+
+    def get_segment_definition(self) -> ActionResult:
+        segment_definition = self.backend.get_segment_definition(
+            domain_name=self._get_param("DomainName"),
+            segment_definition_name=self._get_param("SegmentDefinitionName"),
+        )
+        return ActionResult(segment_definition)
+
+    def delete_segment_definition(self) -> ActionResult:
+        message = self.backend.delete_segment_definition(
+            domain_name=self._get_param("DomainName"),
+            segment_definition_name=self._get_param("SegmentDefinitionName"),
+        )
+        return ActionResult({"Message": message})
+
+    def list_segment_definitions(self) -> ActionResult:
+        page = self.backend.list_segment_definitions(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    # --- event triggers ------------------------------------------------------
+
+    def create_event_trigger(self) -> ActionResult:
+        event_trigger = self.backend.create_event_trigger(
+            domain_name=self._get_param("DomainName"),
+            event_trigger_name=self._get_param("EventTriggerName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            event_trigger_conditions=self._get_param("EventTriggerConditions"),
+            description=self._get_param("Description"),
+            segment_filter=self._get_param("SegmentFilter"),
+            event_trigger_limits=self._get_param("EventTriggerLimits"),
+            tags=self._get_param("Tags"),
+            intent_filter_definition=self._get_param("IntentFilterDefinition"),
+        )
+        return ActionResult(event_trigger)
+
+    def get_event_trigger(self) -> ActionResult:
+        event_trigger = self.backend.get_event_trigger(
+            domain_name=self._get_param("DomainName"),
+            event_trigger_name=self._get_param("EventTriggerName"),
+        )
+        return ActionResult(event_trigger)
+
+    def update_event_trigger(self) -> ActionResult:
+        event_trigger = self.backend.update_event_trigger(
+            domain_name=self._get_param("DomainName"),
+            event_trigger_name=self._get_param("EventTriggerName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            description=self._get_param("Description"),
+            event_trigger_conditions=self._get_param("EventTriggerConditions"),
+            segment_filter=self._get_param("SegmentFilter"),
+            event_trigger_limits=self._get_param("EventTriggerLimits"),
+            intent_filter_definition=self._get_param("IntentFilterDefinition"),
+        )
+        return ActionResult(event_trigger)
+
+    def delete_event_trigger(self) -> ActionResult:
+        message = self.backend.delete_event_trigger(
+            domain_name=self._get_param("DomainName"),
+            event_trigger_name=self._get_param("EventTriggerName"),
+        )
+        return ActionResult({"Message": message})
+
+    def list_event_triggers(self) -> ActionResult:
+        page = self.backend.list_event_triggers(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    # --- integrations --------------------------------------------------------
+
+    def put_integration(self) -> ActionResult:
+        integration = self.backend.put_integration(
+            domain_name=self._get_param("DomainName"),
+            uri=self._get_param("Uri"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            object_type_names=self._get_param("ObjectTypeNames"),
+            tags=self._get_param("Tags"),
+            flow_definition=self._get_param("FlowDefinition"),
+            role_arn=self._get_param("RoleArn"),
+            event_trigger_names=self._get_param("EventTriggerNames"),
+            scope=self._get_param("Scope"),
+        )
+        return ActionResult(integration)
+
+    def get_integration(self) -> ActionResult:
+        integration = self.backend.get_integration(
+            domain_name=self._get_param("DomainName"),
+            uri=self._get_param("Uri"),
+        )
+        return ActionResult(integration)
+
+    def delete_integration(self) -> ActionResult:
+        message = self.backend.delete_integration(
+            domain_name=self._get_param("DomainName"),
+            uri=self._get_param("Uri"),
+        )
+        return ActionResult({"Message": message})
+
+    def list_integrations(self) -> ActionResult:
+        page = self.backend.list_integrations(
+            domain_name=self._get_param("DomainName"),
+            include_hidden=self._get_param("IncludeHidden"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    def list_account_integrations(self) -> ActionResult:
+        page = self.backend.list_account_integrations(
+            uri=self._get_param("Uri"),
+            include_hidden=self._get_param("IncludeHidden"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    # --- event streams -------------------------------------------------------
+
+    def create_event_stream(self) -> ActionResult:
+        event_stream = self.backend.create_event_stream(
+            domain_name=self._get_param("DomainName"),
+            uri=self._get_param("Uri"),
+            event_stream_name=self._get_param("EventStreamName"),
+            tags=self._get_param("Tags"),
+        )
+        return ActionResult(event_stream)
+
+    def get_event_stream(self) -> ActionResult:
+        event_stream = self.backend.get_event_stream(
+            domain_name=self._get_param("DomainName"),
+            event_stream_name=self._get_param("EventStreamName"),
+        )
+        return ActionResult(event_stream)
+
+    def delete_event_stream(self) -> ActionResult:
+        self.backend.delete_event_stream(
+            domain_name=self._get_param("DomainName"),
+            event_stream_name=self._get_param("EventStreamName"),
+        )
+        return EmptyResult()
+
+    def list_event_streams(self) -> ActionResult:
+        page = self.backend.list_event_streams(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    # --- profiles ------------------------------------------------------------
+
+    def create_profile(self) -> ActionResult:
+        profile_id = self.backend.create_profile(
+            domain_name=self._get_param("DomainName"),
+            fields=self._profile_fields(),
+        )
+        return ActionResult({"ProfileId": profile_id})
+
+    def update_profile(self) -> ActionResult:
+        profile_id = self.backend.update_profile(
+            domain_name=self._get_param("DomainName"),
+            profile_id=self._get_param("ProfileId"),
+            fields=self._profile_fields(),
+        )
+        return ActionResult({"ProfileId": profile_id})
+
+    def delete_profile(self) -> ActionResult:
+        message = self.backend.delete_profile(
+            domain_name=self._get_param("DomainName"),
+            profile_id=self._get_param("ProfileId"),
+        )
+        return ActionResult({"Message": message})
+
+    def search_profiles(self) -> ActionResult:
+        page = self.backend.search_profiles(
+            domain_name=self._get_param("DomainName"),
+            key_name=self._get_param("KeyName"),
+            values=self._get_param("Values"),
+            additional_search_keys=self._get_param("AdditionalSearchKeys"),
+            logical_operator=self._get_param("LogicalOperator"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
 
     def batch_get_profile(self) -> ActionResult:
-        profiles, errors = self._call(self.backend.batch_get_profile)
+        profiles, errors = self.backend.batch_get_profile(
+            domain_name=self._get_param("DomainName"),
+            profile_ids=self._get_param("ProfileIds"),
+        )
         return ActionResult({"Profiles": profiles, "Errors": errors})
 
     def add_profile_key(self) -> ActionResult:
-        key_name, values = self._call(self.backend.add_profile_key)
+        key_name, values = self.backend.add_profile_key(
+            domain_name=self._get_param("DomainName"),
+            profile_id=self._get_param("ProfileId"),
+            key_name=self._get_param("KeyName"),
+            values=self._get_param("Values"),
+        )
         return ActionResult({"KeyName": key_name, "Values": values})
 
-    def batch_get_calculated_attribute_for_profile(self) -> ActionResult:
-        errors, values, overrides = self._call(
-            self.backend.batch_get_calculated_attribute_for_profile
+    def delete_profile_key(self) -> ActionResult:
+        message = self.backend.delete_profile_key(
+            domain_name=self._get_param("DomainName"),
+            profile_id=self._get_param("ProfileId"),
+            key_name=self._get_param("KeyName"),
+            values=self._get_param("Values"),
         )
-        return ActionResult(
-            {
-                "Errors": errors,
-                "CalculatedAttributeValues": values,
-                "ConditionOverrides": overrides,
-            }
+        return ActionResult({"Message": message})
+
+    def merge_profiles(self) -> ActionResult:
+        message = self.backend.merge_profiles(
+            domain_name=self._get_param("DomainName"),
+            main_profile_id=self._get_param("MainProfileId"),
+            profile_ids_to_be_merged=self._get_param("ProfileIdsToBeMerged"),
+            field_source_profile_ids=self._get_param("FieldSourceProfileIds"),
         )
+        return ActionResult({"Message": message})
+
+    # --- profile objects -----------------------------------------------------
+
+    def put_profile_object(self) -> ActionResult:
+        profile_object_unique_key = self.backend.put_profile_object(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            object=self._get_param("Object"),
+        )
+        return ActionResult({"ProfileObjectUniqueKey": profile_object_unique_key})
+
+    def list_profile_objects(self) -> ActionResult:
+        page = self.backend.list_profile_objects(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            profile_id=self._get_param("ProfileId"),
+            object_filter=self._get_param("ObjectFilter"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    def delete_profile_object(self) -> ActionResult:
+        message = self.backend.delete_profile_object(
+            domain_name=self._get_param("DomainName"),
+            profile_id=self._get_param("ProfileId"),
+            profile_object_unique_key=self._get_param("ProfileObjectUniqueKey"),
+            object_type_name=self._get_param("ObjectTypeName"),
+        )
+        return ActionResult({"Message": message})
+
+    # --- segment membership --------------------------------------------------
 
     def get_segment_membership(self) -> ActionResult:
-        name, profiles, failures = self._call(self.backend.get_segment_membership)
+        name, profiles, failures = self.backend.get_segment_membership(
+            domain_name=self._get_param("DomainName"),
+            segment_definition_name=self._get_param("SegmentDefinitionName"),
+            profile_ids=self._get_param("ProfileIds"),
+        )
         return ActionResult(
             {
                 "SegmentDefinitionName": name,
@@ -239,70 +505,143 @@ class CustomerProfilesResponse(BaseResponse):
             }
         )
 
-    def _respond(self, method_name: str) -> ActionResult:
-        """The generic response: the backend method's result is the response.
+    def create_segment_estimate(self) -> ActionResult:
+        segment_estimate = self.backend.create_segment_estimate(
+            domain_name=self._get_param("DomainName"),
+            segment_query=self._get_param("SegmentQuery"),
+            segment_sql_query=self._get_param("SegmentSqlQuery"),
+        )
+        return ActionResult(segment_estimate)
 
-        None is an empty response; a Page gives Items and NextToken; for an output
-        shape of one member (Message, ProfileId, tags, ...) any other value is that
-        member; otherwise the value (a model object or a dict) is the output shape.
-        """
-        result = self._call(getattr(self.backend, method_name))
-        if result is None:
-            return EmptyResult()
-        if isinstance(result, Page):
-            return ActionResult({"Items": result.items, "NextToken": result.next_token})
-        output = self._operation().output_shape
-        members = list(output.members) if output is not None else []
-        if len(members) == 1 and not isinstance(result, BaseModel):
-            return ActionResult({members[0]: result})
+    def get_segment_estimate(self) -> ActionResult:
+        segment_estimate = self.backend.get_segment_estimate(
+            domain_name=self._get_param("DomainName"),
+            estimate_id=self._get_param("EstimateId"),
+        )
+        return ActionResult(segment_estimate)
+
+    # --- calculated attributes -----------------------------------------------
+
+    def create_calculated_attribute_definition(self) -> ActionResult:
+        calculated_attribute_definition = (
+            self.backend.create_calculated_attribute_definition(
+                domain_name=self._get_param("DomainName"),
+                calculated_attribute_name=self._get_param("CalculatedAttributeName"),
+                attribute_details=self._get_param("AttributeDetails"),
+                statistic=self._get_param("Statistic"),
+                display_name=self._get_param("DisplayName"),
+                description=self._get_param("Description"),
+                conditions=self._get_param("Conditions"),
+                filter=self._get_param("Filter"),
+                use_historical_data=self._get_param("UseHistoricalData"),
+                tags=self._get_param("Tags"),
+            )
+        )
+        return ActionResult(calculated_attribute_definition)
+
+    def get_calculated_attribute_definition(self) -> ActionResult:
+        calculated_attribute_definition = (
+            self.backend.get_calculated_attribute_definition(
+                domain_name=self._get_param("DomainName"),
+                calculated_attribute_name=self._get_param("CalculatedAttributeName"),
+            )
+        )
+        return ActionResult(calculated_attribute_definition)
+
+    def update_calculated_attribute_definition(self) -> ActionResult:
+        calculated_attribute_definition = (
+            self.backend.update_calculated_attribute_definition(
+                domain_name=self._get_param("DomainName"),
+                calculated_attribute_name=self._get_param("CalculatedAttributeName"),
+                display_name=self._get_param("DisplayName"),
+                description=self._get_param("Description"),
+                conditions=self._get_param("Conditions"),
+            )
+        )
+        return ActionResult(calculated_attribute_definition)
+
+    def delete_calculated_attribute_definition(self) -> ActionResult:
+        self.backend.delete_calculated_attribute_definition(
+            domain_name=self._get_param("DomainName"),
+            calculated_attribute_name=self._get_param("CalculatedAttributeName"),
+        )
+        return EmptyResult()
+
+    def list_calculated_attribute_definitions(self) -> ActionResult:
+        page = self.backend.list_calculated_attribute_definitions(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    def get_calculated_attribute_for_profile(self) -> ActionResult:
+        calculated_attribute_value = self.backend.get_calculated_attribute_for_profile(
+            domain_name=self._get_param("DomainName"),
+            profile_id=self._get_param("ProfileId"),
+            calculated_attribute_name=self._get_param("CalculatedAttributeName"),
+        )
+        return ActionResult(calculated_attribute_value)
+
+    def list_calculated_attributes_for_profile(self) -> ActionResult:
+        page = self.backend.list_calculated_attributes_for_profile(
+            domain_name=self._get_param("DomainName"),
+            profile_id=self._get_param("ProfileId"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    def batch_get_calculated_attribute_for_profile(self) -> ActionResult:
+        errors, values, overrides = (
+            self.backend.batch_get_calculated_attribute_for_profile(
+                domain_name=self._get_param("DomainName"),
+                calculated_attribute_name=self._get_param("CalculatedAttributeName"),
+                profile_ids=self._get_param("ProfileIds"),
+                condition_overrides=self._get_param("ConditionOverrides"),
+            )
+        )
+        return ActionResult(
+            {
+                "Errors": errors,
+                "CalculatedAttributeValues": values,
+                "ConditionOverrides": overrides,
+            }
+        )
+
+    # --- tagging -------------------------------------------------------------
+
+    def tag_resource(self) -> ActionResult:
+        self.backend.tag_resource(
+            resource_arn=self._get_param("resourceArn"),
+            tags=self._get_param("tags"),
+        )
+        return EmptyResult()
+
+    def untag_resource(self) -> ActionResult:
+        self.backend.untag_resource(
+            resource_arn=self._get_param("resourceArn"),
+            tag_keys=self._get_param("tagKeys"),
+        )
+        return EmptyResult()
+
+    def list_tags_for_resource(self) -> ActionResult:
+        tags = self.backend.list_tags_for_resource(
+            resource_arn=self._get_param("resourceArn"),
+        )
+        return ActionResult({"tags": tags})
+
+    # --- templates -----------------------------------------------------------
+
+    def list_profile_object_type_templates(self) -> ActionResult:
+        page = self.backend.list_profile_object_type_templates(
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    def get_profile_object_type_template(self) -> ActionResult:
+        result = self.backend.get_profile_object_type_template(
+            template_id=self._get_param("TemplateId"),
+        )
         return ActionResult(result)
-
-
-def _generic_response(method_name: str) -> Callable[[CustomerProfilesResponse], Any]:
-    def respond(self: CustomerProfilesResponse) -> ActionResult:
-        return self._respond(method_name)
-
-    respond.__name__ = respond.__qualname__ = method_name
-    return respond
-
-
-def _serve_every_operation() -> None:
-    """Give each backend operation without a response method the generic one.
-
-    The operations are the public methods of the ``operations`` classes the backend
-    combines (read from the classes, so that importing costs no model loading).
-    """
-    for family in CustomerProfilesBackend.__mro__:
-        if not family.__module__.startswith(OPERATIONS_PACKAGE):
-            continue
-        for name, member in vars(family).items():
-            if callable(member) and not name.startswith("_"):
-                if not hasattr(CustomerProfilesResponse, name):
-                    setattr(CustomerProfilesResponse, name, _generic_response(name))
-
-
-_serve_every_operation()
-
-
-@cache
-def _signature_of(function: Callable[..., Any]) -> frozenset[str] | None:
-    """The keyword parameters a backend method takes; None when it takes **kwargs."""
-    parameters = inspect.signature(function).parameters.values()
-    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
-        return None
-    return frozenset(p.name for p in parameters) | PAGINATION_PARAMETERS
-
-
-def _parameters(method: Callable[..., Any]) -> frozenset[str] | None:
-    return _signature_of(getattr(method, "__func__", method))
-
-
-def _error_without_context(error: ServiceException) -> TYPE_RESPONSE:
-    """An error answered before the request could be routed to an operation."""
-    headers = {
-        "status": "400",
-        "Content-Type": "application/json",
-        "X-Amzn-ErrorType": error.code,
-    }
-    body = json.dumps({"__type": error.code, "Message": error.message})
-    return 400, headers, body

@@ -47,7 +47,7 @@ from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 from botocore.model import OperationModel, Shape
-from hypothesis import HealthCheck, given, note, settings
+from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 from moto import mock_aws
 from moto.core import DEFAULT_ACCOUNT_ID
@@ -75,6 +75,11 @@ settings.register_profile(
     max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")),
     deadline=None,
     database=None,
+    # A failure is reported as found: shrinking it took minutes per failing operation
+    # when a dependency broke every request. FUZZ_SHRINK=1 shrinks for debugging.
+    phases=[Phase.explicit, Phase.reuse, Phase.generate]
+    + ([Phase.shrink] if os.environ.get("FUZZ_SHRINK") == "1" else []),
+    report_multiple_bugs=False,
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,
         HealthCheck.too_slow,

@@ -75,6 +75,7 @@ def _implemented_methods() -> set[str]:
 
 def test_readme_marks_exactly_the_implemented_operations():
     marked = {operation for operation, done in _table().items() if done}
+    marked &= _model_operations()  # an older botocore lacks some
     implemented = _implemented_methods()
     assert marked == implemented, (
         f"implemented but not marked: {sorted(implemented - marked)}; "
@@ -82,7 +83,18 @@ def test_readme_marks_exactly_the_implemented_operations():
     )
 
 
-def test_readme_lists_every_operation_of_the_installed_model():
+def test_readme_lists_every_implemented_operation_of_the_installed_model():
+    """A newer botocore's new operations are not in the table, and not implemented:
+    they are answered as such (see test_validation), and the suite stays green."""
+    missing = _model_operations() - set(_table())
+    assert not missing & _implemented_methods(), REGENERATE
+
+
+def test_readme_table_lists_every_operation_of_the_botocore_it_names():
+    summary = SUMMARY.search(_table_block())
+    assert summary is not None
+    if summary[3] != botocore.__version__:
+        pytest.skip(f"README generated with botocore {summary[3]}")
     missing = _model_operations() - set(_table())
     assert not missing, f"not in README's table: {sorted(missing)}; {REGENERATE}"
 

@@ -450,12 +450,6 @@ def test_empty_body_is_checked_for_required_members(client, endpoint):
     )
 
 
-@pytest.mark.xfail(
-    "determine_response_protocol" not in vars(CustomerProfilesResponse),
-    reason="responses.py answers errors in the protocol the Content-Type names: a "
-    "non-JSON Content-Type crashes the serializer (500 / raw NotImplementedError)",
-    strict=False,
-)
 @pytest.mark.parametrize(
     "content_type",
     ["application/x-amz-json-1.1", "application/x-www-form-urlencoded"],

@@ -94,6 +94,7 @@ from ..resources.calculated_attributes import (
 from ..resources.calculated_attributes import CalculatedAttributeValue
 from ..resources.domains import Domain
 from ..resources.profiles import PROFILE, Profile
+from ..resources.timestamps import parse_iso8601
 
 STATISTICS = (
     "FIRST_OCCURRENCE",
@@ -208,8 +209,6 @@ def lookup(obj: ObjectLike, name: str) -> Any:
 
 
 _NUMBER = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$")
-_OFFSET_WITHOUT_COLON = re.compile(r"([+-]\d{2})(\d{2})$")
-_FRACTION = re.compile(r"\.(\d+)")
 
 
 _INFINITY = float("inf")
@@ -235,23 +234,8 @@ def parse_number(value: Any) -> float | None:
 
 
 def parse_timestamp(value: Any) -> datetime | None:
-    """ISO 8601 text (a date, or a date and time with an optional Z / ±HH:MM / ±HHMM)."""
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    if len(text) < 10 or not text[:4].isdigit() or text[4] != "-":
-        return None
-    if text[-1] in "Zz":
-        text = text[:-1] + "+00:00"
-    if "T" in text or "t" in text or " " in text:
-        text = _OFFSET_WITHOUT_COLON.sub(r"\1:\2", text)
-        # Python 3.10 reads only 3 or 6 fraction digits.
-        text = _FRACTION.sub(lambda m: "." + (m.group(1) + "000000")[:6], text, 1)
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return _as_utc(moment)
+    """ISO 8601 text (see ``resources/timestamps.py``)."""
+    return parse_iso8601(value)
 
 
 def _epoch_millis(moment: datetime) -> float:

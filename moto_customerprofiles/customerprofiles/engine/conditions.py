@@ -22,6 +22,8 @@ from collections.abc import Callable
 from datetime import date, datetime, timezone
 from typing import Any
 
+from ..resources.timestamps import parse_iso8601
+
 NUMBER_OPERATORS = {
     "GREATER_THAN",
     "LESS_THAN",
@@ -51,16 +53,8 @@ def parse_number(value: Any) -> float | None:
 
 
 def parse_date(value: Any) -> datetime | None:
-    """An ISO 8601 date or timestamp; a trailing Z is UTC."""
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        return None
+    """ISO 8601 text (see ``resources/timestamps.py``)."""
+    return parse_iso8601(value)
 
 
 def as_utc(moment: datetime) -> datetime:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
-from uuid import uuid4
+
+from moto.core.utils import iso_8601_datetime_with_milliseconds
+from moto.moto_api._internal import mock_random
 
 from ..resources.clock import now
-from ..resources.common import event_timestamp
 from ..resources.domains import Domain
 
 SCHEMA_VERSION = 0
@@ -30,8 +31,8 @@ def export(
         return
     record: dict[str, Any] = {
         "SchemaVersion": SCHEMA_VERSION,
-        "EventId": str(uuid4()),
-        "EventTimestamp": event_timestamp(now()),
+        "EventId": str(mock_random.uuid4()),
+        "EventTimestamp": iso_8601_datetime_with_milliseconds(now()),
         "EventType": event_type,
         "DomainName": domain.domain_name,
         "ObjectTypeName": object_type_name,

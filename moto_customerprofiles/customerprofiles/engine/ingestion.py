@@ -21,7 +21,8 @@ import copy
 import json
 from dataclasses import dataclass, field
 from typing import Any
-from uuid import uuid4
+
+from moto.moto_api._internal import mock_random
 
 from ..resources.clock import now
 from ..resources.domains import Domain
@@ -76,7 +77,7 @@ def ingest(
         _check_quotas(domain, object_type, profile, mapped, replaced)
     created = False
     if profile is None and object_type.allow_profile_creation:
-        profile, created = Profile(uuid4().hex, {}), True
+        profile, created = Profile(mock_random.uuid4().hex, {}), True
         _check_quotas(domain, object_type, profile, mapped, replaced)
         domain.add_profile(profile)
     changed = _update_profile(domain, profile, mapped, created)

@@ -60,10 +60,13 @@ class EventTriggersBackend(BackendState):
         segment_filter: str | None = None,
         event_trigger_limits: dict[str, Any] | None = None,
         tags: dict[str, str] | None = None,
+        intent_filter_definition: dict[str, Any] | None = None,
     ) -> EventTrigger:
         """
         EventTriggerLimits is returned as given; when it is left out, AWS's documented
         default (10 invocations per profile per day) applies when triggers are evaluated.
+        IntentFilterDefinition is stored and returned; it is not evaluated (no intents
+        are detected).
         """
         domain = self._get_domain(domain_name)
         if event_trigger_name in domain.event_triggers:
@@ -86,6 +89,7 @@ class EventTriggersBackend(BackendState):
             event_trigger_conditions=event_trigger_conditions,
             segment_filter=segment_filter,
             event_trigger_limits=event_trigger_limits,
+            intent_filter_definition=intent_filter_definition,
         )
         trigger.set_tags(tags)
         domain.event_triggers[event_trigger_name] = trigger
@@ -105,9 +109,11 @@ class EventTriggersBackend(BackendState):
         event_trigger_conditions: list[dict[str, Any]] | None = None,
         segment_filter: str | None = None,
         event_trigger_limits: dict[str, Any] | None = None,
+        intent_filter_definition: dict[str, Any] | None = None,
     ) -> EventTrigger:
         """
-        Only the members given change.
+        Only the members given change. IntentFilterDefinition is stored and returned;
+        it is not evaluated.
         """
         domain = self._get_domain(domain_name)
         trigger = domain.event_trigger(event_trigger_name)
@@ -127,6 +133,8 @@ class EventTriggersBackend(BackendState):
         trigger.event_trigger_limits = copy.deepcopy(new_limits)
         if description is not None:
             trigger.description = description
+        if intent_filter_definition is not None:
+            trigger.intent_filter_definition = copy.deepcopy(intent_filter_definition)
         trigger.touch()
         return trigger
 

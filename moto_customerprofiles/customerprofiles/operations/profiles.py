@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import copy
 from typing import Any
-from uuid import uuid4
 
-from moto.core.utils import camelcase_to_underscores
+from moto.moto_api._internal import mock_random
 
 from ..engine.export import CREATED, MERGED, UPDATED, export
 from ..resources.common import paginated
@@ -26,23 +25,26 @@ from .base import BackendState
 class ProfilesBackend(BackendState):
     # --- profiles -----------------------------------------------------------------------
 
-    def create_profile(self, domain_name: str, **members: Any) -> str:
+    def create_profile(self, domain_name: str, fields: dict[str, Any]) -> str:
+        """``fields``: the standard profile members given, by their AWS names."""
         domain = self._get_domain(domain_name)
-        data = {k: members[_snake(k)] for k in PROFILE_FIELDS if _snake(k) in members}
-        profile = Profile(uuid4().hex, data)
+        data = {k: v for k, v in fields.items() if k in PROFILE_FIELDS}
+        profile = Profile(mock_random.uuid4().hex, data)
         check_profile_size(profile.data, profile.keys)
         domain.add_profile(profile)
         export(domain, PROFILE, CREATED, profile.as_record())
         return profile.profile_id
 
-    def update_profile(self, domain_name: str, profile_id: str, **members: Any) -> str:
-        """An empty string removes a value, as AWS documents; what is not given is kept."""
+    def update_profile(
+        self, domain_name: str, profile_id: str, fields: dict[str, Any]
+    ) -> str:
+        """An empty string removes a value, as AWS documents; what is not given is kept.
+        ``fields``: the standard profile members given, by their AWS names."""
         domain = self._get_domain(domain_name)
         profile = domain.profile(profile_id)
         updates = {
-            k: members[_snake(k)] for k in PROFILE_FIELDS if _snake(k) in members
+            k: v for k, v in fields.items() if k in PROFILE_FIELDS and v is not None
         }
-        updates = {k: v for k, v in updates.items() if v is not None}
         data = copy.deepcopy(profile.data)
         apply_update(data, updates)
         check_profile_size(data, profile.keys)
@@ -209,12 +211,8 @@ class ProfilesBackend(BackendState):
             MERGED,
             main.as_record(),
             extra={
-                "MergeId": uuid4().hex,
+                "MergeId": mock_random.uuid4().hex,
                 "DuplicateProfiles": [d.as_record() for d in duplicates],
             },
         )
         return "Success!"  # as AWS answers (its own solution's tests assert it)
-
-
-def _snake(name: str) -> str:
-    return camelcase_to_underscores(name)

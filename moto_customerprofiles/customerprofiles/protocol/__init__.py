@@ -1,1 +1,1 @@
-"""Request handling below the responses: routing and validation from the botocore model."""
+"""Request handling below the responses: validation from the botocore model."""

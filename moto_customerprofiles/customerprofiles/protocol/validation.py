@@ -16,8 +16,9 @@ import math
 import re
 from functools import cache
 from typing import Any
+from urllib.parse import unquote
 
-from botocore.model import OperationModel, Shape, StructureShape
+from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
 
 from ..exceptions import BadRequestException
 
@@ -255,6 +256,8 @@ def parse_body(body: Any) -> tuple[dict[str, Any] | None, str | None]:
         document = json.loads(body)
     except ValueError:
         return None, "The request body is not valid JSON."
+    except RecursionError:
+        return None, "The request body is nested too deeply."
     if not isinstance(document, dict):
         return None, "The request body must be a JSON object."
     return document, None
@@ -292,3 +295,53 @@ def validate_request(
     validator.check(shape, request, "")
     if validator.problems:
         raise RequestValidationError(validator.problems)
+
+
+def operation_missing_required_query(
+    service_model: ServiceModel, method: str, raw_path: str
+) -> tuple[str, dict[str, str]] | None:
+    """The operation (and its URI labels) whose method and path match a request that
+    omits one of its required query members (UntagResource without ``tagKeys``).
+
+    moto's router (5.2.5 on) routes such a request nowhere; AWS routes it by method and
+    path alone and reports the missing member as a validation error.
+    """
+    for name, request_uri in _operations_with_required_query(service_model, method):
+        match = _uri_regex(request_uri).match(raw_path)
+        if match is not None:
+            return name, {k: unquote(v) for k, v in match.groupdict().items()}
+    return None
+
+
+@cache
+def _operations_with_required_query(
+    service_model: ServiceModel, method: str
+) -> list[tuple[str, str]]:
+    found = []
+    for name in service_model.operation_names:
+        operation = service_model.operation_model(name)
+        shape = operation.input_shape
+        if operation.http["method"] != method or shape is None:
+            continue
+        if any(
+            shape.members[member].serialization.get("location") == "querystring"
+            for member in shape.required_members
+        ):
+            found.append((str(name), str(operation.http["requestUri"])))
+    return found
+
+
+@cache
+def _uri_regex(request_uri: str) -> re.Pattern[str]:
+    """A requestUri's path as a regex; a label spans no ``/`` unless it is ``{x+}``
+    or the last one (an ARN sent unencoded)."""
+    parts = re.split(r"(\{[^}]+\})", request_uri.split("?")[0])
+    last = max(i for i, part in enumerate(parts) if part.startswith("{"))
+    regex = ""
+    for i, part in enumerate(parts):
+        if part.startswith("{"):
+            greedy = part.endswith("+}") or i == last
+            regex += f"(?P<{part.strip('{}+')}>{'.+' if greedy else '[^/]+'})"
+        else:
+            regex += re.escape(part)
+    return re.compile(f"^{regex}/?$")

@@ -17,9 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import datetime, timezone
+from datetime import datetime
 
 from moto.core.utils import utcnow
+
+from .timestamps import as_naive_utc, parse_iso8601
 
 CLOCK_HEADER = "x-moto-customerprofiles-now"
 
@@ -34,18 +36,8 @@ def now() -> datetime:
 
 def parse_moment(text: str | None) -> datetime | None:
     """An ISO 8601 timestamp as naive UTC (no zone: UTC), or None if it is not one."""
-    if not text:
-        return None
-    value = text.strip()
-    if value.endswith(("Z", "z")):
-        value = value[:-1] + "+00:00"
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-    return moment
+    moment = parse_iso8601(text)
+    return None if moment is None else as_naive_utc(moment)
 
 
 def set_server_clock(moment: datetime | None) -> None:

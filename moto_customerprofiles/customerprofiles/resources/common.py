@@ -46,11 +46,6 @@ def make_arn(
     return f"{arn}/{kind}/{name}" if kind else arn
 
 
-def event_timestamp(moment: datetime) -> str:
-    """ISO 8601 in UTC with milliseconds, as in AWS's sample event records."""
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
-
-
 def templates() -> dict[str, dict[str, Any]]:
     """The profile object type templates by ID, loaded on first use (a large module of
     data that most tests never need)."""
@@ -118,6 +113,10 @@ class Page(tuple[list[Any], str | None]):
     @property
     def next_token(self) -> str | None:
         return self[1]
+
+    def result(self) -> dict[str, Any]:
+        """The output of a List operation: Items and NextToken."""
+        return {"Items": self.items, "NextToken": self.next_token}
 
 
 def _scope(name: str, kwargs: dict[str, Any]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import threading
 from datetime import datetime
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from moto.utilities.tagging_service import TaggingService
 
+from ..compat import kinesis_data
 from .clock import now
 from .common import TaggableResource
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from moto.kinesis.models import KinesisBackend, Stream
 
 # Every write this package makes to moto's Kinesis goes through EventStream.send, under
-# this lock: moto's Shard.put_record is not safe for concurrency (it numbers a record
+# this lock: moto's KinesisBackend.put_record is not safe for concurrency (it numbers a record
 # from the last one), whichever backend or thread the record comes from.
 _KINESIS_WRITES = threading.Lock()
 
@@ -76,6 +76,12 @@ class EventStream(TaggableResource):
         stream = self.stream()
         if stream is None:
             return
-        data = base64.b64encode(json.dumps(record).encode()).decode()
+        data = kinesis_data(json.dumps(record).encode())
         with _KINESIS_WRITES:
-            stream.put_record(partition_key, None, data)  # type: ignore[arg-type]
+            self._kinesis.put_record(
+                stream_arn=stream.arn,
+                stream_name=stream.stream_name,
+                partition_key=partition_key,
+                explicit_hash_key=None,  # type: ignore[arg-type]
+                data=data,  # type: ignore[arg-type]
+            )

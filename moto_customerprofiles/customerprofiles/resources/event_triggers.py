@@ -13,9 +13,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from moto.core.common_models import BaseModel
+from moto.core.utils import iso_8601_datetime_with_milliseconds
 from moto.utilities.tagging_service import TaggingService
 
-from .common import TaggableResource, event_timestamp
+from .common import TaggableResource
 
 FIRED = "FIRED"
 SUPPRESSED = "SUPPRESSED"
@@ -40,6 +41,7 @@ class EventTrigger(TaggableResource):
         event_trigger_conditions: list[dict[str, Any]],
         segment_filter: str | None,
         event_trigger_limits: dict[str, Any] | None,
+        intent_filter_definition: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(tagger, arn)
         self.event_trigger_name = event_trigger_name
@@ -48,6 +50,7 @@ class EventTrigger(TaggableResource):
         self.event_trigger_conditions = copy.deepcopy(event_trigger_conditions)
         self.segment_filter = segment_filter
         self.event_trigger_limits = copy.deepcopy(event_trigger_limits)
+        self.intent_filter_definition = copy.deepcopy(intent_filter_definition)
 
 
 class TriggerInvocation(BaseModel):
@@ -91,8 +94,8 @@ class TriggerInvocation(BaseModel):
             "ProfileId": self.profile_id,
             "ObjectTypeName": self.object_type_name,
             "ProfileObjectUniqueKey": self.profile_object_unique_key,
-            "Timestamp": event_timestamp(self.at),
-            "ExpirationTime": event_timestamp(self.expiration_time)
+            "Timestamp": iso_8601_datetime_with_milliseconds(self.at),
+            "ExpirationTime": iso_8601_datetime_with_milliseconds(self.expiration_time)
             if self.expiration_time
             else None,
             "Status": self.status,

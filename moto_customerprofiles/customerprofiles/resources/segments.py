@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import copy
 from typing import Any
-from uuid import uuid4
 
 from moto.core.common_models import BaseModel
+from moto.moto_api._internal import mock_random
 from moto.utilities.tagging_service import TaggingService
 
 from .clock import now
@@ -52,7 +52,7 @@ class SegmentEstimate(BaseModel):
     def __init__(self, domain_name: str, estimate: int | None) -> None:
         """``estimate`` None: a SegmentSqlQuery estimate, which the mock cannot compute."""
         self.domain_name = domain_name
-        self.estimate_id = uuid4().hex
+        self.estimate_id = mock_random.uuid4().hex
         self.created_at = now()
         self.estimate: str | None = None
         self.message: str | None = None

@@ -1,0 +1,249 @@
+"""Every place this package relies on moto beyond what moto's own services use.
+
+moto 5.2.6 renamed one private method and every request of this package failed. So each
+touch of a moto name that is private, or whose signature changed within 5.2.x, lives here,
+with why it is needed and the releases it was checked on. The rest of the package imports
+only what moto's own services import (``tests/test_customerprofiles/test_compat.py``
+checks it).
+
+Checked on moto 5.2.0, 5.2.5 and 5.2.6 (boto3/botocore 1.44.18).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+from urllib.parse import unquote
+
+from moto.core.common_types import TYPE_RESPONSE
+from moto.core.exceptions import ServiceException
+from moto.core.responses import BaseResponse
+from werkzeug.exceptions import HTTPException
+
+from .exceptions import AuthorizationError, BadRequestException
+
+
+class ResponseHooks(BaseResponse):
+    """moto's request pipeline (router, parser, serializer), with the hooks it lacks.
+
+    Subclasses override the public hooks ``validate``, ``iam_resource`` and
+    ``call_action``; the private names of ``BaseResponse`` are touched only here.
+    """
+
+    def __init__(self, service_name: str) -> None:
+        super().__init__(service_name=service_name)
+        self.automated_parameter_parsing = True
+        self.request_error: ServiceException | None = None
+        self._authorized = False
+
+    # --- routing: moto's router, read once per request --------------------------------
+
+    def _get_action(self) -> str:
+        """The operation moto's router picks from the method and path.
+
+        Why: moto asks for it several times per request (routing again each time on
+        5.2.6), and before 5.2.6 it prefers an ``Action`` query parameter or an
+        ``X-Amz-Target`` header, which AWS ignores for a rest-json service: an operation
+        of another HTTP method is therefore not taken. 5.2.0-5.2.6: ``_get_action``
+        exists with this signature; 5.2.6 routes in ``moto/core/routing.py``.
+        """
+        if not hasattr(self, "_operation_name"):
+            name = super()._get_action()
+            self._operation_name: str = name if self._is_modelled(name) else ""
+        return self._operation_name
+
+    def _is_modelled(self, name: str | None) -> bool:
+        if not name:
+            return False
+        model = self.service_model()
+        if name not in model.operation_names:
+            return False
+        return bool(model.operation_model(name).http["method"] == self.method)
+
+    @property
+    def operation_name(self) -> str:
+        """The routed operation, or "" when no operation matches."""
+        return self._get_action()
+
+    def uri_labels(self) -> dict[str, str]:
+        """The URI labels moto's router matched, decoded.
+
+        Why: ``uri_match`` is a ``re.Match`` of the raw path on 5.2.0-5.2.4 and a dict of
+        decoded values from 5.2.5 on.
+        """
+        match: Any = getattr(self, "uri_match", None)
+        if match is None:
+            return {}
+        if isinstance(match, dict):
+            return {k: str(v) for k, v in match.items()}
+        return {k: unquote(v) for k, v in match.groupdict().items() if v is not None}
+
+    def service_model(self) -> Any:
+        from moto.core.utils import get_service_model
+
+        return get_service_model(self.boto3_service_name)
+
+    # --- request set-up ------------------------------------------------------------------
+
+    def _dispatch(self, *args: Any, **kwargs: Any) -> TYPE_RESPONSE:
+        """Why: ``setup_class`` decodes the body as UTF-8 before any error handling, so
+        invalid UTF-8 escapes as a raw exception (5.2.0-5.2.6). The signature changed
+        in 5.2.5 (the request object), hence ``*args``."""
+        try:
+            return super()._dispatch(*args, **kwargs)
+        except UnicodeDecodeError:
+            return error_response(
+                BadRequestException("The request is not valid UTF-8.")
+            )
+
+    def setup_class(self, *args: Any, **kwargs: Any) -> None:
+        """Why: its signature changed within 5.2.x (5.2.6 made ``full_url`` and
+        ``headers`` optional), so arguments pass through unchanged. Two fixes follow:
+
+        - moto's IAM check signs ``self.data`` as if it were a form body, so a bodiless
+          GET or DELETE fails with SignatureDoesNotMatch (all 5.2.x): it is cleared;
+          the parameters stay in ``params``.
+        - moto < 5.2.5 signs the decoded path of ``self.uri`` in server mode: a
+          percent-encoded ARN in the path must keep its encoding.
+        """
+        super().setup_class(*args, **kwargs)
+        if self.method in ("GET", "DELETE"):
+            self.data = {}
+        raw_path = getattr(self, "raw_path", None)
+        if raw_path and raw_path != self.parsed_url.path:
+            self.uri = self.parsed_url._replace(path=raw_path).geturl()
+
+    def parse_parameters(self, request: Any) -> None:
+        """The raw request is validated first (moto's parser coerces, drops and crashes
+        on what the model forbids); moto's parser then reads the valid request.
+
+        The request object differs between 5.2.x releases; only ``self`` is read here.
+        """
+        self.params = {}
+        try:
+            self.validate()
+            super().parse_parameters(request)
+        except ServiceException as error:
+            self.request_error = error
+        except Exception:  # moto's parser gave up on input the model allows
+            self.request_error = BadRequestException("The request could not be parsed.")
+
+    def validate(self) -> None:
+        """Raise a ServiceException for a request the model forbids."""
+
+    def determine_response_protocol(self, service_model: Any) -> str:
+        """Always rest-json. Why: moto picks the serializer from the request's
+        Content-Type (5.2.0-5.2.6), so an x-amz-json-1.1 request would be answered
+        in another protocol."""
+        return "rest-json"
+
+    # --- IAM -----------------------------------------------------------------------------
+
+    def iam_resource(self) -> str:
+        """The ARN IAM policies are checked against."""
+        return "*"
+
+    def _determine_resource(self) -> str:
+        """Why: moto's IAM check reads the resource from this optional hook."""
+        return self.iam_resource()
+
+    def authorize(self) -> TYPE_RESPONSE | None:
+        """moto's IAM check, answered in JSON with its headers; None when allowed.
+
+        Why: moto answers a denial in XML, and its own call of the check keeps only the
+        status of an HTTPException. Run first, the check is then not repeated.
+        """
+        self._authorized = True
+        try:
+            super()._authenticate_and_authorize_normal_action(self.iam_resource())
+        except HTTPException as error:  # moto's IAM errors, in XML
+            denial = AuthorizationError(
+                error.code or 403,
+                getattr(error, "error_type", "AccessDenied"),
+                getattr(error, "message", str(error.description)),
+            )
+            headers = dict(denial.get_headers())
+            headers["status"] = str(denial.code)
+            return int(denial.code or 403), headers, denial.description or ""
+        return None
+
+    def _authenticate_and_authorize_normal_action(self, resource: str = "*") -> None:
+        """Why: moto's ``call_action`` runs the check again; ``authorize`` already has.
+        Signature unchanged in 5.2.0-5.2.6."""
+        if not self._authorized:
+            super()._authenticate_and_authorize_normal_action(resource)
+
+
+def error_response(error: ServiceException) -> TYPE_RESPONSE:
+    """An error answered before the request could be routed to an operation."""
+    headers = {
+        "status": str(error.code == "ResourceNotFoundException" and 404 or 400),
+        "Content-Type": "application/json",
+        "X-Amzn-ErrorType": error.code,
+    }
+    body = json.dumps({"__type": error.code, "Message": error.message})
+    return int(headers["status"]), headers, body
+
+
+# --- Kinesis -------------------------------------------------------------------------------
+
+
+def _kinesis_wants_base64_text() -> bool:
+    """Whether moto's Kinesis model stores record data as base64 text.
+
+    Why: 5.2.0-5.2.5 store the base64 text a client sends (``Record.to_json`` decodes
+    it); 5.2.6 stores raw bytes and encodes on output. Told from the model's behaviour,
+    not its version number.
+    """
+    from moto.kinesis.models import Record
+
+    probe = Record("k", "eA==", 1, "")  # type: ignore[arg-type]
+    return bool(probe.to_json()["Data"] == b"x")
+
+
+def kinesis_data(payload: bytes) -> bytes | str:
+    """The record data as this moto's ``KinesisBackend.put_record`` takes it."""
+    if _KINESIS_BASE64[0] is None:
+        _KINESIS_BASE64[0] = _kinesis_wants_base64_text()
+    return base64.b64encode(payload).decode() if _KINESIS_BASE64[0] else payload
+
+
+_KINESIS_BASE64: list[bool | None] = [None]
+
+
+# --- /moto-api/ ----------------------------------------------------------------------------
+
+
+def add_moto_api_routes(routes: dict[str, Any]) -> None:
+    """Serve our handlers under moto's ``/moto-api/``.
+
+    Why: moto has no public way to add a route; its ``/moto-api/`` URL table is
+    ``moto.moto_api._internal.urls.url_paths`` (5.2.0-5.2.6).
+    """
+    from moto.moto_api._internal import urls
+
+    for path, handler in routes.items():
+        urls.url_paths.setdefault("{0}" + path + "$", handler)
+
+
+# --- CloudFormation ------------------------------------------------------------------------
+
+
+def forget_cloudformation_lookups() -> None:
+    """Clear CloudFormation's cached resource-type lookups, in case a stack was parsed
+    before this package registered its types.
+
+    Why: moto finds resource types with ``lru_cache``d functions of
+    ``moto.cloudformation.parsing`` (5.2.0-5.2.6). Only when it is already loaded:
+    importing it loads most of moto, and before it is loaded its caches are empty.
+    """
+    import sys
+
+    parsing = sys.modules.get("moto.cloudformation.parsing")
+    if parsing is None:
+        return
+    for name in ("get_model_list", "get_model_map", "get_name_type_map"):
+        cached = getattr(parsing, name, None)
+        if cached is not None and hasattr(cached, "cache_clear"):
+            cached.cache_clear()
