@@ -331,7 +331,7 @@ def _profiles_domain(name: str, count: int) -> tuple[Any, str]:
     client.create_domain(DomainName=name, DefaultExpirationDays=30)
     backend = _backend()
     for index in range(count):
-        backend.create_profile(name, email_address=f"p{index}@example.com")
+        backend.create_profile(name, {"EmailAddress": f"p{index}@example.com"})
     return client, name
 
 
