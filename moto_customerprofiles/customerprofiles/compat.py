@@ -12,6 +12,7 @@ Checked on moto 5.2.0, 5.2.5 and 5.2.6 (boto3/botocore 1.44.18).
 from __future__ import annotations
 
 import base64
+import inspect
 import json
 from typing import Any
 from urllib.parse import unquote
@@ -43,15 +44,37 @@ class ResponseHooks(BaseResponse):
         """The operation moto's router picks from the method and path.
 
         Why: moto asks for it several times per request (routing again each time on
-        5.2.6), and before 5.2.6 it prefers an ``Action`` query parameter or an
-        ``X-Amz-Target`` header, which AWS ignores for a rest-json service: an operation
-        of another HTTP method is therefore not taken. 5.2.0-5.2.6: ``_get_action``
-        exists with this signature; 5.2.6 routes in ``moto/core/routing.py``.
+        5.2.6), and before 5.2.6 an ``Action`` query parameter or an ``X-Amz-Target``
+        header picks the operation instead, which AWS ignores for a rest-json service.
+        5.2.0-5.2.6: ``_get_action`` exists with this signature.
         """
         if not hasattr(self, "_operation_name"):
-            name = super()._get_action()
-            self._operation_name: str = name if self._is_modelled(name) else ""
+            name: str | None
+            if self.querystring.get("Action") or self.headers.get("X-Amz-Target"):
+                name = self._route_by_method_and_path()
+            else:
+                name = super()._get_action()
+            self._operation_name: str = name if name and self._is_modelled(name) else ""
         return self._operation_name
+
+    def _route_by_method_and_path(self) -> str | None:
+        """moto's rest router without the Action / X-Amz-Target shortcut.
+
+        Why: it has had three names and signatures within 5.2.x:
+        ``_get_action_from_request(request)`` (5.2.6),
+        ``_get_action_from_method_and_request_uri(request)`` (5.2.5) and
+        ``(method, path)`` (5.2.0-5.2.4). Should a release rename it again, the
+        request is not routed (a modelled 404), rather than failing.
+        """
+        route = getattr(self, "_get_action_from_request", None)
+        if route is not None:
+            return route(self.normalized_request)  # type: ignore[no-any-return]
+        route = getattr(self, "_get_action_from_method_and_request_uri", None)
+        if route is None:
+            return None
+        if "request" in inspect.signature(route).parameters:
+            return route(self.normalized_request)  # type: ignore[no-any-return]
+        return route(self.method, self.raw_path)  # type: ignore[no-any-return]
 
     def _is_modelled(self, name: str | None) -> bool:
         if not name:
