@@ -147,3 +147,35 @@ def test_xdist_workers_each_get_a_server_three_runs_in_a_row(tmp_path: Path) -> 
         result = _pytest(tmp_path, "-n", "2", "--customerprofiles-server")
         assert result.returncode == 0, result.stdout + result.stderr
         assert "6 passed" in result.stdout
+
+
+CLOCK_TESTS = textwrap.dedent(
+    """
+    from datetime import datetime, timezone
+
+    from freezegun import freeze_time
+
+    def test_clock(customerprofiles_client, customerprofiles_clock):
+        customerprofiles_clock("2026-01-01T10:00:00Z")
+        customerprofiles_client.create_domain(DomainName="d", DefaultExpirationDays=1)
+        created = customerprofiles_client.get_domain(DomainName="d")["CreatedAt"]
+        assert created == datetime(2026, 1, 1, 10, tzinfo=timezone.utc)
+
+    def test_freeze_time(customerprofiles_client):
+        with freeze_time("2030-06-01T00:00:00Z"):
+            customerprofiles_client.create_domain(
+                DomainName="d", DefaultExpirationDays=1
+            )
+        created = customerprofiles_client.get_domain(DomainName="d")["CreatedAt"]
+        assert created == datetime(2030, 6, 1, tzinfo=timezone.utc)
+    """
+)
+
+
+def test_the_clock_fixture_moves_the_client_with_customerprofiles_server(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "test_clock.py").write_text(CLOCK_TESTS)
+    result = _pytest(tmp_path, "--customerprofiles-server")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 passed" in result.stdout
