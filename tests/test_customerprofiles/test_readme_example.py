@@ -1,17 +1,77 @@
-"""The README's event-trigger example is run as it is written, in both modes."""
+"""Every Python block of the README runs as it is written, as a user's test module, in
+decorator mode and in server mode (``--customerprofiles-server``): README and tests
+cannot drift apart.
 
+The event-trigger example also runs here in the suite's own mode, and against a separate
+server process in ``test_server_process.py``.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
 import re
 from pathlib import Path
 
+import pytest
+
+from .helpers import run_pytest
+
 README = Path(__file__).resolve().parents[2] / "README.md"
+BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+SERVER_MODE = os.environ.get("TEST_SERVER_MODE", "").lower() == "true"
+
+
+def readme_python_blocks() -> list[tuple[int, str]]:
+    """(line number, source) of each ```python block of the README."""
+    text = README.read_text(encoding="utf-8")
+    return [
+        (text.count("\n", 0, match.start()) + 1, match.group(1))
+        for match in BLOCK.finditer(text)
+    ]
+
+
+def _test_functions(source: str) -> list[str]:
+    return [
+        node.name
+        for node in ast.parse(source).body
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")
+    ]
 
 
 def _example_source() -> str:
-    text = README.read_text()
+    text = README.read_text(encoding="utf-8")
     section = text.split("## Event trigger invocations", 1)[1]
-    match = re.search(r"```python\n(.*?)```", section, re.DOTALL)
+    match = BLOCK.search(section)
     assert match, "the README's event-trigger section has no Python example"
     return match.group(1)
+
+
+def test_the_readme_has_python_blocks():
+    assert len(readme_python_blocks()) >= 5
+
+
+@pytest.mark.parametrize(
+    ("line", "source"), readme_python_blocks(), ids=lambda v: str(v)[:6]
+)
+def test_every_readme_python_block_is_a_test_module(line, source):
+    """A block is runnable only if it defines a test: snippets go inside one."""
+    assert _test_functions(source), f"README.md:{line}: the block defines no test_"
+
+
+@pytest.mark.skipif(
+    SERVER_MODE, reason="runs both modes itself, in the decorator-mode run"
+)
+@pytest.mark.parametrize("mode", ["decorator", "server"])
+def test_every_readme_python_block_passes(mode, tmp_path):
+    expected = 0
+    for line, source in readme_python_blocks():
+        (tmp_path / f"test_readme_line_{line}.py").write_text(source)
+        expected += len(_test_functions(source))
+    args = ["--customerprofiles-server"] if mode == "server" else []
+    result = run_pytest(tmp_path, *args)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{expected} passed" in result.stdout, result.stdout
 
 
 def test_readme_event_trigger_example_passes(

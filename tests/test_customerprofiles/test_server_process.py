@@ -20,6 +20,7 @@ import boto3
 import pytest
 import requests
 
+from .helpers import clean_environment, run_pytest
 from .test_readme_example import _example_source
 
 pytestmark = pytest.mark.skipif(
@@ -35,19 +36,13 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _clean_environment(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TEST_SERVER_MODE")}
-    env.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", **extra)
-    return env
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "moto_customerprofiles.server", "-H", "127.0.0.1"]
         + ["-p", str(port)],
-        env=_clean_environment(),
+        env=clean_environment(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -67,25 +62,11 @@ def server() -> Iterator[str]:
     process.wait(timeout=30)
 
 
-def _pytest(
-    directory: Path, *args: str, **env: str
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
-        + ["--rootdir", str(directory), str(directory), *args],
-        env=_clean_environment(**env),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=directory,
-    )
-
-
 def test_readme_example_passes_against_the_server_process(
     server: str, tmp_path: Path
 ) -> None:
     (tmp_path / "test_example.py").write_text(_example_source())
-    result = _pytest(
+    result = run_pytest(
         tmp_path, TEST_SERVER_MODE="true", TEST_SERVER_MODE_ENDPOINT=server
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -144,7 +125,7 @@ WORKER_TESTS = textwrap.dedent(
 def test_xdist_workers_each_get_a_server_three_runs_in_a_row(tmp_path: Path) -> None:
     (tmp_path / "test_workers.py").write_text(WORKER_TESTS)
     for _ in range(3):
-        result = _pytest(tmp_path, "-n", "2", "--customerprofiles-server")
+        result = run_pytest(tmp_path, "-n", "2", "--customerprofiles-server")
         assert result.returncode == 0, result.stdout + result.stderr
         assert "6 passed" in result.stdout
 
@@ -176,6 +157,6 @@ def test_the_clock_fixture_moves_the_client_with_customerprofiles_server(
     tmp_path: Path,
 ) -> None:
     (tmp_path / "test_clock.py").write_text(CLOCK_TESTS)
-    result = _pytest(tmp_path, "--customerprofiles-server")
+    result = run_pytest(tmp_path, "--customerprofiles-server")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 passed" in result.stdout
