@@ -20,7 +20,7 @@ import boto3
 import pytest
 import requests
 
-from .helpers import clean_environment, run_pytest
+from .helpers import clean_environment, raw_request, run_pytest
 from .test_readme_example import _example_source
 
 pytestmark = pytest.mark.skipif(
@@ -36,30 +36,44 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def _start(module: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """``python -m module -H 127.0.0.1 -p <free port>``, its output in ``log``."""
     port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "moto_customerprofiles.server", "-H", "127.0.0.1"]
-        + ["-p", str(port)],
-        env=clean_environment(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", module, "-H", "127.0.0.1", "-p", str(port)],
+            env=clean_environment(),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     endpoint = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
         try:
-            requests.get(endpoint + CLOCK, timeout=5)
-            break
+            requests.get(endpoint + "/moto-api/data.json", timeout=5)
+            return process, endpoint
         except requests.ConnectionError:
             if time.monotonic() > deadline or process.poll() is not None:
                 process.kill()
-                pytest.fail("moto-customerprofiles-server did not start")
+                pytest.fail(f"{module} did not start: {log.read_text()}")
             time.sleep(0.2)
-    yield endpoint
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
     process.terminate()
     process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("server") / "server.log"
+
+
+@pytest.fixture(scope="module")
+def server(server_log: Path) -> Iterator[str]:
+    process, endpoint = _start("moto_customerprofiles.server", server_log)
+    yield endpoint
+    _stop(process)
 
 
 def test_readme_example_passes_against_the_server_process(
@@ -160,3 +174,53 @@ def test_the_clock_fixture_moves_the_client_with_customerprofiles_server(
     result = run_pytest(tmp_path, "--customerprofiles-server")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 passed" in result.stdout
+
+
+# --- Troubleshooting (README): the symptoms a new user meets ---------------------------
+
+
+def test_the_server_says_at_start_what_it_serves_and_that_requests_are_signed(
+    server: str, server_log: Path
+) -> None:
+    first_line = server_log.read_text().splitlines()[0]
+    assert first_line.startswith(
+        "moto-customerprofiles-server: serving Amazon Connect Customer Profiles"
+    )
+    assert "Requests must be SigV4-signed (any credentials will do" in first_line
+
+
+def test_an_unsigned_request_reaches_moto_s3(server: str) -> None:
+    response = requests.get(server + "/domains", timeout=30)
+    assert response.status_code == 404
+    assert "<Code>NoSuchBucket</Code>" in response.text
+    assert "<BucketName>domains</BucketName>" in response.text
+    posted = requests.post(
+        server + "/domains/d", json={"DefaultExpirationDays": 1}, timeout=30
+    )
+    assert posted.status_code == 500  # moto's S3 fails on it
+    assert "<title>500 Internal Server Error</title>" in posted.text
+
+
+def test_a_signed_request_reaches_the_service(server: str) -> None:
+    response = raw_request(server, "GET", "/domains", region="us-east-1")
+    assert (response.status_code, response.json()) == (200, {"Items": []})
+
+
+def test_plain_moto_server_answers_an_html_500(tmp_path: Path) -> None:
+    log = tmp_path / "moto_server.log"
+    process, endpoint = _start("moto.server", log)
+    error = "AttributeError: 'NoneType' object has no attribute 'replace'"
+    try:
+        response = raw_request(endpoint, "GET", "/domains", region="us-east-1")
+        deadline = time.monotonic() + 30  # the traceback is logged after the answer
+        while error not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        _stop(process)
+    assert response.status_code == 500
+    assert "<title>500 Internal Server Error</title>" in response.text
+    output = log.read_text()
+    assert "Unable to find appropriate backend for profile.us-east-1.amazonaws.com" in (
+        output
+    )
+    assert error in output
