@@ -64,9 +64,11 @@ def register() -> None:
         patterns.append((SERVICE_KEY, URL_PATTERN))
 
     _serve_moto_api_routes(package.__name__)
-    importlib.import_module(
-        f"{package.__name__}.compat"
-    ).forget_cloudformation_lookups()
+    compat = importlib.import_module(f"{package.__name__}.compat")
+    compat.forget_cloudformation_lookups()
+    tagging_api = importlib.import_module(f"{package.__name__}.tagging_api")
+    if tagging_api.SUPPORTED:
+        compat.report_tagging_api_failures_per_arn(tagging_api.failure_info)
 
 
 # What moto and its servers look up: the backends, the URLs (and with them the
