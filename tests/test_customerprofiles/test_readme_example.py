@@ -47,8 +47,26 @@ def _example_source() -> str:
     return match.group(1)
 
 
-def test_the_readme_has_python_blocks():
-    assert len(readme_python_blocks()) >= 5
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "### Decorator / context manager",
+        "### pytest fixtures (no import needed)",
+        "## Event stream records (real-time export to Kinesis)",
+        "## Event trigger invocations",
+        "## CloudFormation",
+        "## Resource Groups Tagging API",
+        "### Status and Readiness: moto's state manager",
+    ],
+)
+def test_the_readme_section_has_an_example(heading):
+    text = README.read_text(encoding="utf-8")
+    assert text.count(f"\n{heading}\n") == 1, heading
+    section = text.split(f"\n{heading}\n", 1)[1]
+    level = heading.split(" ", 1)[0]
+    ends = [section.find(f"\n{'#' * n} ") for n in range(1, len(level) + 1)]
+    section = section[: min([e for e in ends if e >= 0], default=len(section))]
+    assert BLOCK.search(section), f"{heading} has no Python example"
 
 
 @pytest.mark.parametrize(
@@ -71,7 +89,11 @@ def test_every_readme_python_block_passes(mode, tmp_path):
     args = ["--customerprofiles-server"] if mode == "server" else []
     result = run_pytest(tmp_path, *args)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"{expected} passed" in result.stdout, result.stdout
+    counts = {
+        word: int(n) for n, word in re.findall(r"(\d+) (passed|skipped)", result.stdout)
+    }
+    # A block may skip on an older moto (the Tagging API needs 5.2.2), never fail.
+    assert counts.get("passed", 0) + counts.get("skipped", 0) == expected, result.stdout
 
 
 def test_readme_event_trigger_example_passes(
