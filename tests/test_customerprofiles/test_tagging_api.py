@@ -182,3 +182,26 @@ def test_tag_resources_leaves_other_services_failures_as_moto_reports_them(taggi
             "ErrorMessage": "Service not yet supported",
         }
     }
+
+
+def test_tag_resources_waits_for_the_services_lock(tagging, client):
+    """TagResources changes the service's state outside its requests: it holds the
+    backend's lock, as this service's own requests do (check-then-act on the quota)."""
+    import threading
+
+    from moto_customerprofiles.customerprofiles.models import customerprofiles_backends
+
+    backend = customerprofiles_backends[ACCOUNT_ID][REGION]
+    done = threading.Event()
+
+    def tag() -> None:
+        tagging.tag_resources(ResourceARNList=[DOMAIN_ARN], Tags={"owner": "crm"})
+        done.set()
+
+    with backend.lock:
+        thread = threading.Thread(target=tag)
+        thread.start()
+        assert not done.wait(1)  # blocked while the lock is held
+    thread.join(30)
+    assert done.is_set()
+    assert client.get_domain(DomainName="d")["Tags"]["owner"] == "crm"
