@@ -33,6 +33,8 @@ AWS_ENVIRONMENT = {
     "AWS_DEFAULT_PROFILE": None,
 }
 _servers: list[Any] = []
+# Whether customerprofiles_clock has fixed the service's clock (in this process's test).
+_clock_is_set: list[bool] = [False]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -115,7 +117,12 @@ def customerprofiles_mock() -> Iterator[None]:
 
 
 def _send_clock(request: Any, **kwargs: Any) -> None:
-    """Every request carries the test process's clock, which freezegun moves."""
+    """Every request carries the test process's clock, which freezegun moves, unless
+    ``customerprofiles_clock`` has fixed the server's clock: that clock then wins, as it
+    does over freezegun in decorator mode."""
+    if _clock_is_set[0]:
+        request.headers.pop(CLOCK_HEADER, None)
+        return
     request.headers[CLOCK_HEADER] = datetime.now(timezone.utc).isoformat()
 
 
@@ -126,7 +133,8 @@ def customerprofiles_client(
     """A boto3 ``customer-profiles`` client inside ``customerprofiles_mock``.
 
     In server mode it sends the test's clock with each request, so that ``freeze_time``
-    moves the server's time for this service too.
+    moves the server's time for this service too; not while ``customerprofiles_clock``
+    has fixed the clock (which wins over ``freeze_time`` in both modes).
     """
     import boto3
     from moto import settings
@@ -152,11 +160,14 @@ def _set_clock(moment: datetime | str | None) -> None:
         moment = moment.isoformat()
     if not settings.TEST_SERVER_MODE:
         moto_customerprofiles.set_clock(moment)
-        return
-    import requests
+    else:
+        import requests
 
-    response = requests.post(_server_url(CLOCK_PATH), json={"Now": moment}, timeout=30)
-    response.raise_for_status()
+        response = requests.post(
+            _server_url(CLOCK_PATH), json={"Now": moment}, timeout=30
+        )
+        response.raise_for_status()
+    _clock_is_set[0] = moment is not None
 
 
 @pytest.fixture
@@ -164,7 +175,11 @@ def customerprofiles_clock(
     customerprofiles_mock: None,
 ) -> Callable[[datetime | str | None], None]:
     """A function fixing the service's clock at a moment (a datetime or ISO 8601 text),
-    or returning it to moto's clock with None; in server mode, the server's clock."""
+    or returning it to moto's clock with None; in server mode, the server's clock.
+
+    While it is fixed, ``freeze_time`` does not move the service's clock (in either
+    mode); ``customerprofiles_clock(None)`` hands it back.
+    """
     return _set_clock
 
 

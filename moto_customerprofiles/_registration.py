@@ -10,14 +10,49 @@ from __future__ import annotations
 import importlib
 import re
 import sys
+import warnings
 from types import ModuleType
 
 SERVICE_KEY = "customerprofiles"
 URL_PATTERN = re.compile(r"https?://profile\.(.+)\.amazonaws\.com")
+# The moto releases the package is tested with (pyproject.toml's requirement).
+TESTED_MOTO = (5, 2)
+TESTED_MOTO_RANGE = ">=5.2,<5.3"
+_version_warned: list[bool] = [False]
+
+
+class UntestedMotoVersionWarning(UserWarning):
+    """The installed moto is outside the releases this package is tested with."""
+
+
+def check_moto_version() -> None:
+    """Warn, once per process, when the installed moto is not a 5.2.x release.
+
+    moto has no plugin interface: this package leans on moto internals that change
+    between minor releases (see ``customerprofiles/compat.py``), so another release may
+    fail in ways that do not point here.
+    """
+    import moto
+
+    installed = str(getattr(moto, "__version__", "unknown"))
+    match = re.match(r"(\d+)\.(\d+)", installed)
+    if match and (int(match[1]), int(match[2])) == TESTED_MOTO:
+        return
+    if _version_warned[0]:
+        return
+    _version_warned[0] = True
+    warnings.warn(
+        f"moto-customerprofiles is tested with moto{TESTED_MOTO_RANGE}, but moto "
+        f"{installed} is installed: Customer Profiles requests may fail. Install a "
+        f"tested release: pip install 'moto[server]{TESTED_MOTO_RANGE}'",
+        UntestedMotoVersionWarning,
+        stacklevel=3,
+    )
 
 
 def register() -> None:
     """Idempotent: a second call changes nothing."""
+    check_moto_version()
     from moto import backend_index
 
     package = importlib.import_module("moto_customerprofiles.customerprofiles")
@@ -29,9 +64,11 @@ def register() -> None:
         patterns.append((SERVICE_KEY, URL_PATTERN))
 
     _serve_moto_api_routes(package.__name__)
-    importlib.import_module(
-        f"{package.__name__}.compat"
-    ).forget_cloudformation_lookups()
+    compat = importlib.import_module(f"{package.__name__}.compat")
+    compat.forget_cloudformation_lookups()
+    tagging_api = importlib.import_module(f"{package.__name__}.tagging_api")
+    if tagging_api.SUPPORTED:
+        compat.report_tagging_api_failures_per_arn(tagging_api.failure_info)
 
 
 # What moto and its servers look up: the backends, the URLs (and with them the

@@ -12,8 +12,13 @@ Checked on moto 5.2.0, 5.2.5 and 5.2.6 (boto3/botocore 1.44.18).
 from __future__ import annotations
 
 import base64
+import importlib.abc
+import importlib.util
 import inspect
 import json
+import sys
+from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 from urllib.parse import unquote
 
@@ -270,3 +275,129 @@ def forget_cloudformation_lookups() -> None:
         cached = getattr(parsing, name, None)
         if cached is not None and hasattr(cached, "cache_clear"):
             cached.cache_clear()
+
+
+# --- Resource Groups Tagging API ----------------------------------------------------------
+
+TAGGING_API_MODULE = "moto.resourcegroupstaggingapi.models"
+_WRAPPED = "_customerprofiles_per_arn"
+
+
+def report_tagging_api_failures_per_arn(
+    failure_info: Callable[[ServiceException], dict[str, Any]],
+) -> None:
+    """The Tagging API's TagResources and UntagResources report an ARN this service
+    refuses in ``FailedResourcesMap`` (as ``failure_info(error)``) and go on with the
+    other ARNs, as AWS does.
+
+    Why: moto's ``ResourceGroupsTaggingAPIBackend.tag_resources`` and
+    ``untag_resources`` (5.2.2-5.2.6) loop over the ARNs and catch only
+    ``NotImplementedError`` from a backend's ``tag_resource``/``untag_resource``
+    (reported as "Service not yet supported"); any other error fails the whole call,
+    after the ARNs before it were tagged. moto has no per-ARN error hook, so both
+    methods are wrapped: moto's own method runs one ARN at a time, and only this
+    service's errors are caught (other services behave as before). Importing that
+    module loads another moto service, so it is wrapped once it is imported.
+    """
+    from .exceptions import CustomerProfilesException
+
+    def wrap(module: ModuleType) -> None:
+        backend = module.ResourceGroupsTaggingAPIBackend
+        if getattr(backend.tag_resources, _WRAPPED, False):
+            return
+        tag_resources = backend.tag_resources
+        untag_resources = backend.untag_resources
+
+        def per_arn(
+            arns: list[str], call: Callable[[list[str]], dict[str, Any]]
+        ) -> dict[str, Any]:
+            failed: dict[str, Any] = {}
+            for arn in arns:
+                try:
+                    failed.update(call([arn]))
+                except CustomerProfilesException as error:
+                    failed[arn] = failure_info(error)
+            return failed
+
+        def tag_each(
+            self: Any, resource_arns: list[str], tags: dict[str, str]
+        ) -> dict[str, Any]:
+            return per_arn(
+                resource_arns,
+                lambda one: tag_resources(self, resource_arns=one, tags=tags),
+            )
+
+        def untag_each(
+            self: Any, resource_arn_list: list[str], tag_keys: list[str]
+        ) -> dict[str, Any]:
+            return per_arn(
+                resource_arn_list,
+                lambda one: untag_resources(
+                    self, resource_arn_list=one, tag_keys=tag_keys
+                ),
+            )
+
+        for function in (tag_each, untag_each):
+            setattr(function, _WRAPPED, True)
+        backend.tag_resources = tag_each
+        backend.untag_resources = untag_each
+
+    after_import(TAGGING_API_MODULE, wrap)
+
+
+def after_import(name: str, then: Callable[[ModuleType], None]) -> None:
+    """Call ``then(module)`` once the module ``name`` is imported: now if it is, else
+    right after its import (a post-import hook on ``sys.meta_path``, once)."""
+    module = sys.modules.get(name)
+    if module is not None:
+        then(module)
+    elif not any(isinstance(f, _AfterImport) and f.name == name for f in sys.meta_path):
+        sys.meta_path.insert(0, _AfterImport(name, then))
+
+
+class _AfterImport(importlib.abc.MetaPathFinder):
+    """Finds nothing itself: wraps the loader the other finders find for ``name``."""
+
+    def __init__(self, name: str, then: Callable[[ModuleType], None]) -> None:
+        self.name = name
+        self.then = then
+        self._finding = False
+
+    def find_spec(
+        self, fullname: str, path: Any = None, target: Any = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname != self.name or self._finding:
+            return None
+        self._finding = True
+        try:
+            spec = importlib.util.find_spec(fullname)
+        finally:
+            self._finding = False
+        if spec is None or spec.loader is None:
+            return spec
+        spec.loader = _ThenLoader(spec.loader, self)
+        return spec
+
+    def done(self, module: ModuleType) -> None:
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+        self.then(module)
+
+
+class _ThenLoader(importlib.abc.Loader):
+    """The found loader, and the hook once the module has run."""
+
+    def __init__(self, loader: Any, finder: _AfterImport) -> None:
+        self._loader = loader
+        self._finder = finder
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+        module: ModuleType | None = self._loader.create_module(spec)
+        return module
+
+    def exec_module(self, module: ModuleType) -> None:
+        self._loader.exec_module(module)
+        self._finder.done(module)
+
+    def __getattr__(self, name: str) -> Any:  # get_source, is_package, ...
+        return getattr(self._loader, name)

@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Iterator
 from typing import Any
 
+from .exceptions import CustomerProfilesException
 from .operations.base import BackendState
 
 try:
@@ -21,6 +22,18 @@ except ImportError:  # moto 5.2.0 and 5.2.1
 SERVICE_NAMESPACE = "profile"
 DOMAINS = "domains"
 SUPPORTED = _resource_tagging is not None
+
+
+def failure_info(error: CustomerProfilesException) -> dict[str, Any]:
+    """An ARN this service refuses, as TagResources/UntagResources report it in
+    ``FailedResourcesMap`` (AWS's FailureInfo): a missing resource or a quota is an
+    ``InvalidParameterException`` ("The target ID is invalid, unsupported, or doesn't
+    exist"; "an out-of-range value"), with this service's message."""
+    return {
+        "StatusCode": 400,
+        "ErrorCode": "InvalidParameterException",
+        "ErrorMessage": error.message,
+    }
 
 
 if _resource_tagging is not None:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -60,4 +64,26 @@ def client_error(exc: pytest.ExceptionInfo[ClientError]) -> tuple[str, str, int]
         response["Error"]["Code"],
         response["Error"]["Message"],
         response["ResponseMetadata"]["HTTPStatusCode"],
+    )
+
+
+def clean_environment(**extra: str) -> dict[str, str]:
+    """This process's environment without the suite's server mode, with fake keys."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEST_SERVER_MODE")}
+    env.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", **extra)
+    return env
+
+
+def run_pytest(
+    directory: Path, *args: str, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """pytest in a fresh process on ``directory``, as a user's project runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+        + ["--rootdir", str(directory), str(directory), *args],
+        env=clean_environment(**env),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=directory,
     )

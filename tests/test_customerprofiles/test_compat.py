@@ -185,3 +185,35 @@ def test_event_records_read_as_json_from_kinesis(client):
         profile_id
     ]
     assert records[0]["PartitionKey"] == profile_id
+
+
+@pytest.mark.skipif(
+    not __import__(
+        "moto_customerprofiles.customerprofiles.tagging_api", fromlist=["SUPPORTED"]
+    ).SUPPORTED,
+    reason="moto < 5.2.2 has no Resource Groups Tagging hook",
+)
+def test_the_tagging_api_is_wrapped_when_imported_and_not_loaded_before():
+    import subprocess
+    import sys
+
+    script = (
+        "import inspect, sys, moto_customerprofiles\n"
+        "print('moto.resourcegroupstaggingapi.models' in sys.modules)\n"
+        "import moto.resourcegroupstaggingapi.models as m\n"
+        "backend = m.ResourceGroupsTaggingAPIBackend\n"
+        "print(backend.tag_resources.__name__, backend.untag_resources.__name__)\n"
+        "print(len(inspect.getsource(m)) > 0)\n"
+        "import importlib; importlib.reload(moto_customerprofiles)\n"
+        "print(backend.tag_resources.__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "False",
+        "tag_each untag_each",
+        "True",
+        "tag_each",
+    ]

@@ -217,3 +217,29 @@ def test_every_refusal_in_the_code_is_in_the_readme_table():
         assert any(m.startswith(f"Exceeded the quota of {what} (") for m in messages), (
             f"quota missing from the README table: {what}"
         )
+
+
+def test_readme_names_the_operations_botocore_has_paginators_for():
+    summary = SUMMARY.search(_table_block())
+    assert summary is not None
+    if summary[3] != botocore.__version__:
+        pytest.skip(f"README generated with botocore {summary[3]}")
+    client = botocore.session.get_session().create_client(
+        "customer-profiles", region_name="us-east-1"
+    )
+    paginated = {
+        operation
+        for operation in _model_operations()
+        if client.can_paginate(camelcase_to_underscores(operation))
+    }
+    text = _readme()
+    paragraph = text[text.index("**Pagination.**") :].split("\n\n", 1)[0]
+    implemented, others = paragraph.split("among the implemented operations", 1)
+    named = set(re.findall(r"\b(?:List|Get)[A-Za-z]+", paragraph))
+    assert named == paginated
+    assert set(re.findall(r"\bList[A-Za-z]+", implemented)) == (
+        paginated & _implemented_methods()
+    )
+    assert set(re.findall(r"\b(?:List|Get)[A-Za-z]+", others)) == (
+        paginated - _implemented_methods()
+    )

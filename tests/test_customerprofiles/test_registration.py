@@ -5,6 +5,7 @@ import importlib
 import os
 import subprocess
 import sys
+import warnings
 
 import boto3
 import pytest
@@ -262,3 +263,65 @@ def test_restored_after():
     )
     result = run_inner_pytest(pytester)
     result.assert_outcomes(passed=2)
+
+
+# --- what a new user is told -----------------------------------------------------------
+
+
+def test_the_server_says_at_start_that_requests_must_be_signed(monkeypatch, capsys):
+    import moto.server
+
+    from moto_customerprofiles import server
+
+    started = []
+    monkeypatch.setattr(moto.server, "main", started.append)
+    server.main(["-p", "5999"])
+    assert started == [["-p", "5999"]]
+    err = capsys.readouterr().err
+    assert "serving Amazon Connect Customer Profiles" in err
+    assert "Requests must be SigV4-signed (any credentials will do" in err
+    assert (
+        "an unsigned request (aws --no-sign-request, a bare curl) reaches moto's S3"
+        in err
+    )
+
+
+@pytest.fixture
+def version_warning_not_given(monkeypatch):
+    from moto_customerprofiles import _registration
+
+    monkeypatch.setattr(_registration, "_version_warned", [False])
+    return _registration
+
+
+@pytest.mark.parametrize("version", ["5.3.0", "5.1.9", "6.0.0.dev1", "unknown"])
+def test_an_untested_moto_is_named_in_a_warning_once(
+    version_warning_not_given, monkeypatch, version
+):
+    import moto
+
+    registration = version_warning_not_given
+    monkeypatch.setattr(moto, "__version__", version)
+    with pytest.warns(registration.UntestedMotoVersionWarning) as caught:
+        registration.check_moto_version()
+    assert [str(w.message) for w in caught] == [
+        f"moto-customerprofiles is tested with moto>=5.2,<5.3, but moto {version} is "
+        "installed: Customer Profiles requests may fail. Install a tested release: "
+        "pip install 'moto[server]>=5.2,<5.3'"
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        registration.check_moto_version()
+        register()  # importing again says nothing more
+
+
+@pytest.mark.parametrize("version", ["5.2.0", "5.2.6", "5.2.7.dev3"])
+def test_a_tested_moto_gives_no_warning(
+    version_warning_not_given, monkeypatch, version
+):
+    import moto
+
+    monkeypatch.setattr(moto, "__version__", version)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        version_warning_not_given.check_moto_version()

@@ -6,7 +6,9 @@ These tests start their own processes, so they run once, in the decorator-mode r
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -20,6 +22,7 @@ import boto3
 import pytest
 import requests
 
+from .helpers import clean_environment, raw_request, run_pytest
 from .test_readme_example import _example_source
 
 pytestmark = pytest.mark.skipif(
@@ -35,57 +38,51 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _clean_environment(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TEST_SERVER_MODE")}
-    env.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", **extra)
-    return env
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def _start(module: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """``python -m module -H 127.0.0.1 -p <free port>``, its output in ``log``."""
     port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "moto_customerprofiles.server", "-H", "127.0.0.1"]
-        + ["-p", str(port)],
-        env=_clean_environment(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", module, "-H", "127.0.0.1", "-p", str(port)],
+            env=clean_environment(),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     endpoint = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
         try:
-            requests.get(endpoint + CLOCK, timeout=5)
-            break
+            requests.get(endpoint + "/moto-api/data.json", timeout=5)
+            return process, endpoint
         except requests.ConnectionError:
             if time.monotonic() > deadline or process.poll() is not None:
                 process.kill()
-                pytest.fail("moto-customerprofiles-server did not start")
+                pytest.fail(f"{module} did not start: {log.read_text()}")
             time.sleep(0.2)
-    yield endpoint
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
     process.terminate()
     process.wait(timeout=30)
 
 
-def _pytest(
-    directory: Path, *args: str, **env: str
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
-        + ["--rootdir", str(directory), str(directory), *args],
-        env=_clean_environment(**env),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=directory,
-    )
+@pytest.fixture(scope="module")
+def server_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("server") / "server.log"
+
+
+@pytest.fixture(scope="module")
+def server(server_log: Path) -> Iterator[str]:
+    process, endpoint = _start("moto_customerprofiles.server", server_log)
+    yield endpoint
+    _stop(process)
 
 
 def test_readme_example_passes_against_the_server_process(
     server: str, tmp_path: Path
 ) -> None:
     (tmp_path / "test_example.py").write_text(_example_source())
-    result = _pytest(
+    result = run_pytest(
         tmp_path, TEST_SERVER_MODE="true", TEST_SERVER_MODE_ENDPOINT=server
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -144,6 +141,103 @@ WORKER_TESTS = textwrap.dedent(
 def test_xdist_workers_each_get_a_server_three_runs_in_a_row(tmp_path: Path) -> None:
     (tmp_path / "test_workers.py").write_text(WORKER_TESTS)
     for _ in range(3):
-        result = _pytest(tmp_path, "-n", "2", "--customerprofiles-server")
+        result = run_pytest(tmp_path, "-n", "2", "--customerprofiles-server")
         assert result.returncode == 0, result.stdout + result.stderr
         assert "6 passed" in result.stdout
+
+
+CLOCK_TESTS = textwrap.dedent(
+    """
+    from datetime import datetime, timezone
+
+    from freezegun import freeze_time
+
+    def test_clock(customerprofiles_client, customerprofiles_clock):
+        customerprofiles_clock("2026-01-01T10:00:00Z")
+        customerprofiles_client.create_domain(DomainName="d", DefaultExpirationDays=1)
+        created = customerprofiles_client.get_domain(DomainName="d")["CreatedAt"]
+        assert created == datetime(2026, 1, 1, 10, tzinfo=timezone.utc)
+
+    def test_freeze_time(customerprofiles_client):
+        with freeze_time("2030-06-01T00:00:00Z"):
+            customerprofiles_client.create_domain(
+                DomainName="d", DefaultExpirationDays=1
+            )
+        created = customerprofiles_client.get_domain(DomainName="d")["CreatedAt"]
+        assert created == datetime(2030, 6, 1, tzinfo=timezone.utc)
+    """
+)
+
+
+def test_the_clock_fixture_moves_the_client_with_customerprofiles_server(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "test_clock.py").write_text(CLOCK_TESTS)
+    result = run_pytest(tmp_path, "--customerprofiles-server")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 passed" in result.stdout
+
+
+# --- Troubleshooting (README): the symptoms a new user meets ---------------------------
+
+
+def test_the_server_says_at_start_what_it_serves_and_that_requests_are_signed(
+    server: str, server_log: Path
+) -> None:
+    first_line = server_log.read_text().splitlines()[0]
+    assert first_line.startswith(
+        "moto-customerprofiles-server: serving Amazon Connect Customer Profiles"
+    )
+    assert "Requests must be SigV4-signed (any credentials will do" in first_line
+
+
+def test_an_unsigned_request_reaches_moto_s3(server: str) -> None:
+    response = requests.get(server + "/domains", timeout=30)
+    assert response.status_code == 404
+    assert "<Code>NoSuchBucket</Code>" in response.text
+    assert "<BucketName>domains</BucketName>" in response.text
+    posted = requests.post(
+        server + "/domains/d", json={"DefaultExpirationDays": 1}, timeout=30
+    )
+    assert posted.status_code == 500  # moto's S3 fails on it
+    assert "<title>500 Internal Server Error</title>" in posted.text
+
+
+def test_a_signed_request_reaches_the_service(server: str) -> None:
+    response = raw_request(server, "GET", "/domains", region="us-east-1")
+    assert response.status_code == 200
+    assert isinstance(response.json()["Items"], list)  # ListDomains answered
+
+
+def test_plain_moto_server_answers_an_html_500(tmp_path: Path) -> None:
+    log = tmp_path / "moto_server.log"
+    process, endpoint = _start("moto.server", log)
+    error = "AttributeError: 'NoneType' object has no attribute 'replace'"
+    try:
+        response = raw_request(endpoint, "GET", "/domains", region="us-east-1")
+        deadline = time.monotonic() + 30  # the traceback is logged after the answer
+        while error not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        _stop(process)
+    assert response.status_code == 500
+    assert "<title>500 Internal Server Error</title>" in response.text
+    output = log.read_text()
+    assert "Unable to find appropriate backend for profile.us-east-1.amazonaws.com" in (
+        output
+    )
+    assert error in output
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="no curl on this machine")
+def test_curl_with_aws_sigv4_reaches_the_service(server: str) -> None:
+    result = subprocess.run(
+        ["curl", "-s", "--aws-sigv4", "aws:amz:us-east-1:profile"]
+        + ["--user", "testing:testing", f"{server}/domains"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    if result.returncode == 2 and "aws-sigv4" in result.stderr:
+        pytest.skip("this curl has no --aws-sigv4 (curl < 7.75)")
+    assert isinstance(json.loads(result.stdout)["Items"], list)  # ListDomains

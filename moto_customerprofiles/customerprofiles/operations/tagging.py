@@ -40,17 +40,22 @@ class TaggingBackend(BackendState):
         return resource
 
     def tag_resource(self, resource_arn: str, tags: dict[str, str]) -> None:
-        resource = self._get_taggable(resource_arn)
-        check_quota(
-            len(resource.tags.keys() | tags.keys()) - 1,
-            MAX_TAGS_PER_RESOURCE,
-            "tags per resource",
-        )
-        resource.set_tags(tags)
+        """Also the Resource Groups Tagging API's hook (TagResources), which calls it
+        outside this service's requests: hence the lock here too (it is reentrant)."""
+        with self.lock:
+            resource = self._get_taggable(resource_arn)
+            check_quota(
+                len(resource.tags.keys() | tags.keys()) - 1,
+                MAX_TAGS_PER_RESOURCE,
+                "tags per resource",
+            )
+            resource.set_tags(tags)
 
     def untag_resource(self, resource_arn: str, tag_keys: list[str]) -> None:
-        resource = self._get_taggable(resource_arn)
-        self.tagger.untag_resource_using_names(resource.arn, tag_keys)
+        """Also the Tagging API's hook (UntagResources); see ``tag_resource``."""
+        with self.lock:
+            resource = self._get_taggable(resource_arn)
+            self.tagger.untag_resource_using_names(resource.arn, tag_keys)
 
     def list_tags_for_resource(self, resource_arn: str) -> dict[str, str]:
         return self._get_taggable(resource_arn).tags
