@@ -7,6 +7,7 @@ from .operations.domains import DomainsBackend
 from .operations.event_streams import EventStreamsBackend
 from .operations.event_triggers import EventTriggersBackend
 from .operations.integrations import IntegrationsBackend
+from .operations.layouts import DomainLayoutsBackend
 from .operations.object_types import ObjectTypesBackend
 from .operations.profile_objects import ProfileObjectsBackend
 from .operations.profiles import ProfilesBackend
@@ -30,6 +31,7 @@ class CustomerProfilesBackend(
     CalculatedAttributesBackend,
     TaggingBackend,
     TemplatesBackend,
+    DomainLayoutsBackend,
     ResourceGroupsTaggingBackend,  # last: the Tagging API's hooks are ours above
 ):
     """Implementation of Customer Profiles APIs.

@@ -609,6 +609,55 @@ class CustomerProfilesResponse(ResponseHooks):
             }
         )
 
+    # --- domain layouts ------------------------------------------------------
+
+    def create_domain_layout(self) -> ActionResult:
+        domain_layout = self.backend.create_domain_layout(
+            domain_name=self._get_param("DomainName"),
+            layout_definition_name=self._get_param("LayoutDefinitionName"),
+            description=self._get_param("Description"),
+            display_name=self._get_param("DisplayName"),
+            is_default=self._get_param("IsDefault"),
+            layout_type=self._get_param("LayoutType"),
+            layout=self._get_param("Layout"),
+            tags=self._get_param("Tags"),
+        )
+        return ActionResult(domain_layout)
+
+    def get_domain_layout(self) -> ActionResult:
+        domain_layout = self.backend.get_domain_layout(
+            domain_name=self._get_param("DomainName"),
+            layout_definition_name=self._get_param("LayoutDefinitionName"),
+        )
+        return ActionResult(domain_layout)
+
+    def update_domain_layout(self) -> ActionResult:
+        domain_layout = self.backend.update_domain_layout(
+            domain_name=self._get_param("DomainName"),
+            layout_definition_name=self._get_param("LayoutDefinitionName"),
+            description=self._get_param("Description"),
+            display_name=self._get_param("DisplayName"),
+            is_default=self._get_param("IsDefault"),
+            layout_type=self._get_param("LayoutType"),
+            layout=self._get_param("Layout"),
+        )
+        return ActionResult(domain_layout)
+
+    def delete_domain_layout(self) -> ActionResult:
+        message = self.backend.delete_domain_layout(
+            domain_name=self._get_param("DomainName"),
+            layout_definition_name=self._get_param("LayoutDefinitionName"),
+        )
+        return ActionResult({"Message": message})
+
+    def list_domain_layouts(self) -> ActionResult:
+        page = self.backend.list_domain_layouts(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
     # --- tagging -------------------------------------------------------------
 
     def tag_resource(self) -> ActionResult:

@@ -27,6 +27,7 @@ EVENT_TRIGGERS = "event-triggers"
 SEGMENT_DEFINITIONS = "segment-definitions"
 EVENT_STREAMS = "event-streams"
 CALCULATED_ATTRIBUTES = "calculated-attributes"
+LAYOUTS = "layouts"
 
 
 def make_arn(

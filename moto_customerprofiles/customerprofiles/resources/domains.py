@@ -20,6 +20,7 @@ from .common import (
     EVENT_STREAMS,
     EVENT_TRIGGERS,
     INTEGRATIONS,
+    LAYOUTS,
     OBJECT_TYPES,
     SEGMENT_DEFINITIONS,
     TaggableResource,
@@ -29,6 +30,7 @@ from .common import (
 from .event_streams import EventStream
 from .event_triggers import EventTrigger
 from .integrations import Integration
+from .layouts import DomainLayout
 from .object_types import ProfileObjectType
 from .profiles import STANDARD_OBJECT_TYPES, Profile, ProfileIndex, ProfileObject
 from .segments import SegmentDefinition, SegmentEstimate
@@ -89,6 +91,7 @@ class Domain(TaggableResource):
         self.calculated_attributes: dict[str, CalculatedAttributeDefinition] = {}
         # (trigger, profile) -> when the trigger fired for the profile
         self.trigger_firings: dict[tuple[str, str], list[datetime]] = {}
+        self.layouts: dict[str, DomainLayout] = {}
 
     @property
     def stats(self) -> dict[str, int]:
@@ -109,6 +112,7 @@ class Domain(TaggableResource):
             SEGMENT_DEFINITIONS: self.segment_definitions,
             EVENT_STREAMS: self.event_streams,
             CALCULATED_ATTRIBUTES: self.calculated_attributes,
+            LAYOUTS: self.layouts,
         }
 
     # --- lookups: each raises the ResourceNotFoundException naming what is missing ---
@@ -159,6 +163,9 @@ class Domain(TaggableResource):
             name,
             self.domain_name,
         )
+
+    def layout(self, name: str) -> DomainLayout:
+        return find_in_domain(self.layouts, "Layout", name, self.domain_name)
 
     def profile(self, profile_id: str) -> Profile:
         return find_in_domain(self.profiles, "Profile", profile_id, self.domain_name)
