@@ -7,6 +7,7 @@ from .operations.domains import DomainsBackend
 from .operations.event_streams import EventStreamsBackend
 from .operations.event_triggers import EventTriggersBackend
 from .operations.integrations import IntegrationsBackend
+from .operations.intents import IntentsBackend
 from .operations.layouts import DomainLayoutsBackend
 from .operations.object_types import ObjectTypesBackend
 from .operations.profile_objects import ProfileObjectsBackend
@@ -32,6 +33,7 @@ class CustomerProfilesBackend(
     TaggingBackend,
     TemplatesBackend,
     DomainLayoutsBackend,
+    IntentsBackend,
     ResourceGroupsTaggingBackend,  # last: the Tagging API's hooks are ours above
 ):
     """Implementation of Customer Profiles APIs.

@@ -658,6 +658,49 @@ class CustomerProfilesResponse(ResponseHooks):
         )
         return ActionResult(page.result())
 
+    # --- intents -------------------------------------------------------------
+
+    def put_intent_definition(self) -> ActionResult:
+        definition = self.backend.put_intent_definition(
+            domain_name=self._get_param("DomainName"),
+            intent_domain=self._get_param("IntentDomain"),
+            intents=self._get_param("Intents"),
+            tags=self._get_param("Tags"),
+        )
+        return ActionResult(definition)
+
+    def get_intent_definition(self) -> ActionResult:
+        definition = self.backend.get_intent_definition(
+            domain_name=self._get_param("DomainName"),
+            intent_domain=self._get_param("IntentDomain"),
+        )
+        return ActionResult(definition)
+
+    def delete_intent_definition(self) -> ActionResult:
+        self.backend.delete_intent_definition(
+            domain_name=self._get_param("DomainName"),
+            intent_domain=self._get_param("IntentDomain"),
+        )
+        return EmptyResult()
+
+    def list_intent_types(self) -> ActionResult:
+        page = self.backend.list_intent_types(
+            intent_domain=self._get_param("IntentDomain"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    def batch_get_intent_for_profile(self) -> ActionResult:
+        intents, errors = self.backend.batch_get_intent_for_profile(
+            domain_name=self._get_param("DomainName"),
+            intent_domain=self._get_param("IntentDomain"),
+            intents=self._get_param("Intents"),
+            key_name=self._get_param("KeyName"),
+            key_values=self._get_param("KeyValues"),
+        )
+        return ActionResult({"Intents": intents, "Errors": errors})
+
     # --- tagging -------------------------------------------------------------
 
     def tag_resource(self) -> ActionResult:

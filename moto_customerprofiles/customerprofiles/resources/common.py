@@ -28,6 +28,7 @@ SEGMENT_DEFINITIONS = "segment-definitions"
 EVENT_STREAMS = "event-streams"
 CALCULATED_ATTRIBUTES = "calculated-attributes"
 LAYOUTS = "layouts"
+INTENTS = "intents"
 
 
 def make_arn(

@@ -14,12 +14,14 @@ from typing import Any
 
 from moto.utilities.tagging_service import TaggingService
 
+from ..exceptions import BadRequestException, ResourceNotFoundException
 from .calculated_attributes import CalculatedAttributeDefinition
 from .common import (
     CALCULATED_ATTRIBUTES,
     EVENT_STREAMS,
     EVENT_TRIGGERS,
     INTEGRATIONS,
+    INTENTS,
     LAYOUTS,
     OBJECT_TYPES,
     SEGMENT_DEFINITIONS,
@@ -30,6 +32,7 @@ from .common import (
 from .event_streams import EventStream
 from .event_triggers import EventTrigger
 from .integrations import Integration
+from .intents import IntentDefinition, IntentResult
 from .layouts import DomainLayout
 from .object_types import ProfileObjectType
 from .profiles import STANDARD_OBJECT_TYPES, Profile, ProfileIndex, ProfileObject
@@ -92,6 +95,9 @@ class Domain(TaggableResource):
         # (trigger, profile) -> when the trigger fired for the profile
         self.trigger_firings: dict[tuple[str, str], list[datetime]] = {}
         self.layouts: dict[str, DomainLayout] = {}
+        self.intent_definitions: dict[str, IntentDefinition] = {}
+        # profile id -> intent domain -> the intents a test set as predicted
+        self.predicted_intents: dict[str, dict[str, list[IntentResult]]] = {}
 
     @property
     def stats(self) -> dict[str, int]:
@@ -113,6 +119,7 @@ class Domain(TaggableResource):
             EVENT_STREAMS: self.event_streams,
             CALCULATED_ATTRIBUTES: self.calculated_attributes,
             LAYOUTS: self.layouts,
+            INTENTS: self.intent_definitions,
         }
 
     # --- lookups: each raises the ResourceNotFoundException naming what is missing ---
@@ -167,8 +174,36 @@ class Domain(TaggableResource):
     def layout(self, name: str) -> DomainLayout:
         return find_in_domain(self.layouts, "Layout", name, self.domain_name)
 
+    def intent_definition(self, intent_domain: str) -> IntentDefinition:
+        return find_in_domain(
+            self.intent_definitions,
+            "Intent definition",
+            intent_domain,
+            self.domain_name,
+        )
+
     def profile(self, profile_id: str) -> Profile:
         return find_in_domain(self.profiles, "Profile", profile_id, self.domain_name)
+
+    def profile_by_key(self, key_name: str, key_values: list[str]) -> Profile:
+        """The one profile a search key names: one value for each field of the key
+        (several are joined with ``_``, as the fields of a composite key are).
+
+        AWS: "The search key must match exactly one profile." KeyValues is a sensitive
+        member: messages name the key, not its values.
+        """
+        ids = self.profile_index.find(key_name, ["_".join(key_values)])
+        if not ids:
+            raise ResourceNotFoundException(
+                f"No profile matches the search key {key_name} in domain "
+                f"{self.domain_name}."
+            )
+        if len(ids) > 1:
+            raise BadRequestException(
+                f"More than one profile matches the search key {key_name} in domain "
+                f"{self.domain_name}."
+            )
+        return self.profiles[ids.pop()]
 
     def segment_estimate(self, estimate_id: str) -> SegmentEstimate:
         return find_in_domain(
@@ -185,6 +220,7 @@ class Domain(TaggableResource):
         """Removes the profile with its objects."""
         profile = self.profiles.pop(profile_id)
         self.profile_index.remove(profile)
+        self.predicted_intents.pop(profile_id, None)
         for key in list(self.objects_by_profile.get(profile_id, {})):
             self.remove_object(key)
         return profile
