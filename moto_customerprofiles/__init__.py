@@ -11,8 +11,15 @@ register()
 from .customerprofiles.moto_api import (  # noqa: E402
     set_clock,
     set_predicted_intents,
+    set_recommendations,
     trigger_invocations,
 )
 
-__all__ = ["register", "set_clock", "set_predicted_intents", "trigger_invocations"]
+__all__ = [
+    "register",
+    "set_clock",
+    "set_predicted_intents",
+    "set_recommendations",
+    "trigger_invocations",
+]
 __version__ = "0.1.0"

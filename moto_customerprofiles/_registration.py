@@ -55,8 +55,8 @@ def _alias(package: ModuleType) -> None:
 
 
 def _serve_moto_api_routes(package_name: str) -> None:
-    """Add our routes to moto's /moto-api/: trigger invocations, the clock and
-    predicted intents."""
+    """Add our routes to moto's /moto-api/: trigger invocations, the clock,
+    predicted intents and recommendations."""
     api = importlib.import_module(f"{package_name}.moto_api")
     compat = importlib.import_module(f"{package_name}.compat")
     compat.add_moto_api_routes(
@@ -64,5 +64,6 @@ def _serve_moto_api_routes(package_name: str) -> None:
             api.TRIGGER_INVOCATIONS_PATH: api.trigger_invocations_response,
             api.CLOCK_PATH: api.clock_response,
             api.PREDICTED_INTENTS_PATH: api.predicted_intents_response,
+            api.RECOMMENDATIONS_PATH: api.recommendations_response,
         }
     )

@@ -12,6 +12,7 @@ from .operations.layouts import DomainLayoutsBackend
 from .operations.object_types import ObjectTypesBackend
 from .operations.profile_objects import ProfileObjectsBackend
 from .operations.profiles import ProfilesBackend
+from .operations.recommenders import RecommendersBackend
 from .operations.segment_membership import SegmentMembershipBackend
 from .operations.segments import SegmentsBackend
 from .operations.tagging import TaggingBackend
@@ -34,6 +35,7 @@ class CustomerProfilesBackend(
     TemplatesBackend,
     DomainLayoutsBackend,
     IntentsBackend,
+    RecommendersBackend,
     ResourceGroupsTaggingBackend,  # last: the Tagging API's hooks are ours above
 ):
     """Implementation of Customer Profiles APIs.

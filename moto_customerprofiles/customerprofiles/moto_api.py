@@ -1,5 +1,5 @@
 """Our routes under ``/moto-api/``: recorded event-trigger invocations, the clock,
-predicted intents."""
+predicted intents, recommendations."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .resources.clock import parse_moment, server_clock, set_server_clock
 TRIGGER_INVOCATIONS_PATH = "/moto-api/customerprofiles/trigger-invocations"
 CLOCK_PATH = "/moto-api/customerprofiles/clock"
 PREDICTED_INTENTS_PATH = "/moto-api/customerprofiles/predicted-intents"
+RECOMMENDATIONS_PATH = "/moto-api/customerprofiles/recommendations"
 
 
 def trigger_invocations(
@@ -175,3 +176,57 @@ def predicted_intents_response(
     except ValueError as error:
         return 400, json_headers, json.dumps({"Message": str(error)})
     return 200, json_headers, json.dumps({"Intents": body["Intents"]})
+
+
+def set_recommendations(
+    domain_name: str,
+    recommender_name: str,
+    recommendations: list[dict[str, Any]],
+    profile_id: str | None = None,
+    account_id: str | None = None,
+    region_name: str | None = None,
+) -> None:
+    """Set what a recommender recommends: for one profile, or (``profile_id`` None) for
+    every profile without its own; a new call replaces the list it names.
+
+    Each item is the model's Recommendation: ``{"CatalogItem": {"Id": ..., "Name": ...,
+    ...}, "Score": 0.9}`` (CatalogItem's CreatedAt and UpdatedAt as ISO 8601 text).
+    GetProfileRecommendations and SearchRecommendations return them in this order, up
+    to MaxResults / MaxRecommendations. Without ``account_id`` and ``region_name`` the
+    domain is looked up in every account and region, and must exist in exactly one.
+    ValueError for anything else.
+    """
+    backend = _backend_of(domain_name, account_id, region_name)
+    with backend.lock:
+        backend.set_recommendations(
+            domain_name=domain_name,
+            recommender_name=recommender_name,
+            recommendations=recommendations,
+            profile_id=profile_id,
+        )
+
+
+def recommendations_response(
+    request: Any, full_url: str, headers: Any
+) -> TYPE_RESPONSE:
+    """POST /moto-api/customerprofiles/recommendations with ``{"DomainName": ...,
+    "RecommenderName": ..., "Recommendations": [...]}`` (optional ``ProfileId``,
+    ``AccountId``, ``Region``): see ``set_recommendations``. 400 with a ``Message``
+    when refused."""
+    json_headers = {"Content-Type": "application/json"}
+    raw = request.data if hasattr(request, "data") else request.body
+    try:
+        body = json.loads(raw or b"{}")
+        if not isinstance(body, dict):
+            raise ValueError("Expected a JSON object")
+        set_recommendations(
+            domain_name=str(body.get("DomainName")),
+            recommender_name=str(body.get("RecommenderName")),
+            recommendations=body.get("Recommendations"),  # type: ignore[arg-type]
+            profile_id=body.get("ProfileId"),
+            account_id=body.get("AccountId"),
+            region_name=body.get("Region"),
+        )
+    except ValueError as error:
+        return 400, json_headers, json.dumps({"Message": str(error)})
+    return 200, json_headers, json.dumps({"Recommendations": body["Recommendations"]})

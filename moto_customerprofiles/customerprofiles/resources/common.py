@@ -29,6 +29,9 @@ EVENT_STREAMS = "event-streams"
 CALCULATED_ATTRIBUTES = "calculated-attributes"
 LAYOUTS = "layouts"
 INTENTS = "intents"
+RECOMMENDERS = "recommenders"
+RECOMMENDER_FILTERS = "recommender-filters"
+RECOMMENDER_SCHEMAS = "recommender-schemas"
 
 
 def make_arn(

@@ -24,6 +24,9 @@ from .common import (
     INTENTS,
     LAYOUTS,
     OBJECT_TYPES,
+    RECOMMENDER_FILTERS,
+    RECOMMENDER_SCHEMAS,
+    RECOMMENDERS,
     SEGMENT_DEFINITIONS,
     TaggableResource,
     find_in_domain,
@@ -36,6 +39,7 @@ from .intents import IntentDefinition, IntentResult
 from .layouts import DomainLayout
 from .object_types import ProfileObjectType
 from .profiles import STANDARD_OBJECT_TYPES, Profile, ProfileIndex, ProfileObject
+from .recommenders import Recommender, RecommenderFilter, RecommenderSchema
 from .segments import SegmentDefinition, SegmentEstimate
 
 
@@ -98,6 +102,9 @@ class Domain(TaggableResource):
         self.intent_definitions: dict[str, IntentDefinition] = {}
         # profile id -> intent domain -> the intents a test set as predicted
         self.predicted_intents: dict[str, dict[str, list[IntentResult]]] = {}
+        self.recommenders: dict[str, Recommender] = {}
+        self.recommender_filters: dict[str, RecommenderFilter] = {}
+        self.recommender_schemas: dict[str, RecommenderSchema] = {}
 
     @property
     def stats(self) -> dict[str, int]:
@@ -120,6 +127,9 @@ class Domain(TaggableResource):
             CALCULATED_ATTRIBUTES: self.calculated_attributes,
             LAYOUTS: self.layouts,
             INTENTS: self.intent_definitions,
+            RECOMMENDERS: self.recommenders,
+            RECOMMENDER_FILTERS: self.recommender_filters,
+            RECOMMENDER_SCHEMAS: self.recommender_schemas,
         }
 
     # --- lookups: each raises the ResourceNotFoundException naming what is missing ---
@@ -180,6 +190,19 @@ class Domain(TaggableResource):
             "Intent definition",
             intent_domain,
             self.domain_name,
+        )
+
+    def recommender(self, name: str) -> Recommender:
+        return find_in_domain(self.recommenders, "Recommender", name, self.domain_name)
+
+    def recommender_filter(self, name: str) -> RecommenderFilter:
+        return find_in_domain(
+            self.recommender_filters, "Recommender filter", name, self.domain_name
+        )
+
+    def recommender_schema(self, name: str) -> RecommenderSchema:
+        return find_in_domain(
+            self.recommender_schemas, "Recommender schema", name, self.domain_name
         )
 
     def profile(self, profile_id: str) -> Profile:
