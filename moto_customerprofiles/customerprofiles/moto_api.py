@@ -173,7 +173,7 @@ def predicted_intents_response(
             account_id=body.get("AccountId"),
             region_name=body.get("Region"),
         )
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         return 400, json_headers, json.dumps({"Message": str(error)})
     return 200, json_headers, json.dumps({"Intents": body["Intents"]})
 
@@ -227,6 +227,6 @@ def recommendations_response(
             account_id=body.get("AccountId"),
             region_name=body.get("Region"),
         )
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         return 400, json_headers, json.dumps({"Message": str(error)})
     return 200, json_headers, json.dumps({"Recommendations": body["Recommendations"]})

@@ -6,6 +6,7 @@ with GetProfileRecommendations and SearchRecommendations."""
 import os
 from datetime import datetime, timezone
 
+import boto3
 import pytest
 import requests
 from botocore.exceptions import ClientError
@@ -13,6 +14,7 @@ from freezegun import freeze_time
 from moto.moto_api import state_manager
 
 import moto_customerprofiles
+from moto_customerprofiles.customerprofiles.tagging_api import SUPPORTED as TAGGING_API
 
 from .helpers import ACCOUNT_ID, REGION, client_error
 
@@ -939,6 +941,20 @@ def test_the_route_refuses_what_is_not_a_recommendation(
     assert message in response.json()["Message"]
 
 
+@pytest.mark.parametrize("profile", ["0" * 32, ["a"], {"a": 1}])
+def test_the_route_refuses_a_missing_profile(client, domain, moto_api, profile):
+    create(client)
+    body = {
+        "DomainName": "d",
+        "RecommenderName": "r",
+        "ProfileId": profile,
+        "Recommendations": [],
+    }
+    response = requests.post(f"{moto_api}{ROUTE}", json=body, timeout=30)
+    assert response.status_code == 400
+    assert response.json()["Message"].startswith("No profile ")
+
+
 def test_the_route_refuses_a_missing_recommender(client, domain, moto_api):
     body = {"DomainName": "d", "RecommenderName": "nope", "Recommendations": []}
     response = requests.post(f"{moto_api}{ROUTE}", json=body, timeout=30)
@@ -953,3 +969,48 @@ def test_deleting_the_domain_deletes_its_recommenders(client, domain):
     client.create_domain(DomainName="d", DefaultExpirationDays=30)
     assert client.list_recommenders(DomainName="d")["Recommenders"] == []
     assert client.list_recommender_schemas(DomainName="d")["RecommenderSchemas"] == []
+
+
+@pytest.mark.skipif(not TAGGING_API, reason="moto < 5.2.2 has no Tagging API hook")
+def test_the_tagging_api_lists_the_new_resource_kinds(client, domain):
+    schema(client, Tags={"k": "schema"})
+    create(client, Tags={"k": "recommender"})
+    client.create_recommender_filter(
+        DomainName="d",
+        RecommenderFilterName="f",
+        RecommenderFilterExpression=EXPRESSION,
+        Tags={"k": "filter"},
+    )
+    client.create_domain_layout(
+        DomainName="d",
+        LayoutDefinitionName="l",
+        Description="d",
+        DisplayName="D",
+        LayoutType="PROFILE_EXPLORER",
+        Layout="{}",
+        Tags={"k": "layout"},
+    )
+    client.put_intent_definition(
+        DomainName="d",
+        IntentDomain="DEFAULT",
+        Intents=[{"PriceSensitivityConfig": {"Enabled": True}}],
+        Tags={"k": "intents"},
+    )
+    tagging = boto3.client("resourcegroupstaggingapi", region_name=REGION)
+    found = {
+        r["ResourceARN"]: r["Tags"]
+        for r in tagging.get_resources(TagFilters=[{"Key": "k"}])[
+            "ResourceTagMappingList"
+        ]
+    }
+    assert found == {
+        f"{PREFIX}/recommender-schemas/s": [{"Key": "k", "Value": "schema"}],
+        f"{PREFIX}/recommenders/r": [{"Key": "k", "Value": "recommender"}],
+        f"{PREFIX}/recommender-filters/f": [{"Key": "k", "Value": "filter"}],
+        f"{PREFIX}/layouts/l": [{"Key": "k", "Value": "layout"}],
+        f"{PREFIX}/intents/DEFAULT": [{"Key": "k", "Value": "intents"}],
+    }
+    layouts = tagging.get_resources(ResourceTypeFilters=["profile:layouts"])
+    assert [r["ResourceARN"] for r in layouts["ResourceTagMappingList"]] == [
+        f"{PREFIX}/layouts/l"
+    ]

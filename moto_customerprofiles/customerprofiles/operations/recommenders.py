@@ -413,7 +413,9 @@ class RecommendersBackend(BackendState):
             raise ValueError(
                 f"No recommender {recommender_name} in domain {domain_name}"
             )
-        if profile_id is not None and profile_id not in domain.profiles:
+        if profile_id is not None and (
+            not isinstance(profile_id, str) or profile_id not in domain.profiles
+        ):
             raise ValueError(f"No profile {profile_id} in domain {domain_name}")
         if not isinstance(recommendations, list):
             raise ValueError("Recommendations must be a list")
