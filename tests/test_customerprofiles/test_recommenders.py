@@ -429,7 +429,7 @@ def test_an_unsupported_dataset_is_refused(client, domain):
     assert_error(
         exc,
         "BadRequestException",
-        "IncludedColumns key _order is not supported: use _webAnalytics or _catalogItem",
+        "IncludedColumns key '_order' is not supported: use _webAnalytics or _catalogItem",
     )
 
 
@@ -574,7 +574,7 @@ def test_a_schema_of_another_dataset_is_refused(client, domain):
     assert_error(
         exc,
         "BadRequestException",
-        "Fields key _profile is not supported: use _webAnalytics or _catalogItem",
+        "Fields key '_profile' is not supported: use _webAnalytics or _catalogItem",
     )
 
 

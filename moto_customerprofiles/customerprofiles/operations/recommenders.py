@@ -43,7 +43,7 @@ def _check_datasets(member: str, datasets: dict[str, Any]) -> None:
     for dataset in datasets:
         if dataset not in DATASETS:
             raise BadRequestException(
-                f"{member} key {dataset} is not supported: use _webAnalytics or "
+                f"{member} key {dataset!r} is not supported: use _webAnalytics or "
                 "_catalogItem"
             )
 
