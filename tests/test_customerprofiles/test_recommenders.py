@@ -459,6 +459,24 @@ def test_update_checks_the_columns_too(client, domain):
     assert "LatestRecommenderUpdate" not in get(client)
 
 
+def test_update_checks_columns_against_the_recommenders_schema(client, domain):
+    schema(client)
+    create(client, RecommenderSchemaName="s")
+    config = {"IncludedColumns": {"_catalogItem": ["Colour"]}}
+    with pytest.raises(ClientError) as exc:
+        client.update_recommender(
+            DomainName="d", RecommenderName="r", RecommenderConfig=config
+        )
+    assert client_error(exc)[1] == (
+        "Column Colour of _catalogItem is not defined in recommender schema s"
+    )
+    client.delete_recommender_schema(DomainName="d", RecommenderSchemaName="s")
+    client.update_recommender(
+        DomainName="d", RecommenderName="r", RecommenderConfig=config
+    )
+    assert get(client)["RecommenderConfig"] == config
+
+
 def test_get_a_missing_recommender(client, domain):
     with pytest.raises(ClientError) as exc:
         get(client, "nope")

@@ -270,12 +270,11 @@ class RecommendersBackend(BackendState):
         domain = self._get_domain(domain_name)
         recommender = domain.recommender(recommender_name)
         if recommender_config is not None:
-            _check_config(
-                recommender_config,
-                self._schema_of(domain, recommender.recommender_schema_name)
-                if recommender.recommender_schema_name in domain.recommender_schemas
-                else None,
+            # a schema deleted since the recommender was created checks nothing
+            schema = domain.recommender_schemas.get(
+                recommender.recommender_schema_name or ""
             )
+            _check_config(recommender_config, schema)
         recommender.sync()
         if (
             recommender_version_name is not None
