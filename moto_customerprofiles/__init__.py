@@ -8,7 +8,18 @@ from ._registration import register
 
 register()
 
-from .customerprofiles.moto_api import set_clock, trigger_invocations  # noqa: E402
+from .customerprofiles.moto_api import (  # noqa: E402
+    set_clock,
+    set_predicted_intents,
+    set_recommendations,
+    trigger_invocations,
+)
 
-__all__ = ["register", "set_clock", "trigger_invocations"]
+__all__ = [
+    "register",
+    "set_clock",
+    "set_predicted_intents",
+    "set_recommendations",
+    "trigger_invocations",
+]
 __version__ = "0.1.0"

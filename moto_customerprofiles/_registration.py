@@ -92,12 +92,15 @@ def _alias(package: ModuleType) -> None:
 
 
 def _serve_moto_api_routes(package_name: str) -> None:
-    """Add our routes to moto's /moto-api/: trigger invocations and the clock."""
+    """Add our routes to moto's /moto-api/: trigger invocations, the clock,
+    predicted intents and recommendations."""
     api = importlib.import_module(f"{package_name}.moto_api")
     compat = importlib.import_module(f"{package_name}.compat")
     compat.add_moto_api_routes(
         {
             api.TRIGGER_INVOCATIONS_PATH: api.trigger_invocations_response,
             api.CLOCK_PATH: api.clock_response,
+            api.PREDICTED_INTENTS_PATH: api.predicted_intents_response,
+            api.RECOMMENDATIONS_PATH: api.recommendations_response,
         }
     )

@@ -7,9 +7,12 @@ from .operations.domains import DomainsBackend
 from .operations.event_streams import EventStreamsBackend
 from .operations.event_triggers import EventTriggersBackend
 from .operations.integrations import IntegrationsBackend
+from .operations.intents import IntentsBackend
+from .operations.layouts import DomainLayoutsBackend
 from .operations.object_types import ObjectTypesBackend
 from .operations.profile_objects import ProfileObjectsBackend
 from .operations.profiles import ProfilesBackend
+from .operations.recommenders import RecommendersBackend
 from .operations.segment_membership import SegmentMembershipBackend
 from .operations.segments import SegmentsBackend
 from .operations.tagging import TaggingBackend
@@ -30,6 +33,9 @@ class CustomerProfilesBackend(
     CalculatedAttributesBackend,
     TaggingBackend,
     TemplatesBackend,
+    DomainLayoutsBackend,
+    IntentsBackend,
+    RecommendersBackend,
     ResourceGroupsTaggingBackend,  # last: the Tagging API's hooks are ours above
 ):
     """Implementation of Customer Profiles APIs.

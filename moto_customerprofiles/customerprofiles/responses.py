@@ -609,6 +609,273 @@ class CustomerProfilesResponse(ResponseHooks):
             }
         )
 
+    # --- domain layouts ------------------------------------------------------
+
+    def create_domain_layout(self) -> ActionResult:
+        domain_layout = self.backend.create_domain_layout(
+            domain_name=self._get_param("DomainName"),
+            layout_definition_name=self._get_param("LayoutDefinitionName"),
+            description=self._get_param("Description"),
+            display_name=self._get_param("DisplayName"),
+            is_default=self._get_param("IsDefault"),
+            layout_type=self._get_param("LayoutType"),
+            layout=self._get_param("Layout"),
+            tags=self._get_param("Tags"),
+        )
+        return ActionResult(domain_layout)
+
+    def get_domain_layout(self) -> ActionResult:
+        domain_layout = self.backend.get_domain_layout(
+            domain_name=self._get_param("DomainName"),
+            layout_definition_name=self._get_param("LayoutDefinitionName"),
+        )
+        return ActionResult(domain_layout)
+
+    def update_domain_layout(self) -> ActionResult:
+        domain_layout = self.backend.update_domain_layout(
+            domain_name=self._get_param("DomainName"),
+            layout_definition_name=self._get_param("LayoutDefinitionName"),
+            description=self._get_param("Description"),
+            display_name=self._get_param("DisplayName"),
+            is_default=self._get_param("IsDefault"),
+            layout_type=self._get_param("LayoutType"),
+            layout=self._get_param("Layout"),
+        )
+        return ActionResult(domain_layout)
+
+    def delete_domain_layout(self) -> ActionResult:
+        message = self.backend.delete_domain_layout(
+            domain_name=self._get_param("DomainName"),
+            layout_definition_name=self._get_param("LayoutDefinitionName"),
+        )
+        return ActionResult({"Message": message})
+
+    def list_domain_layouts(self) -> ActionResult:
+        page = self.backend.list_domain_layouts(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    # --- intents -------------------------------------------------------------
+
+    def put_intent_definition(self) -> ActionResult:
+        definition = self.backend.put_intent_definition(
+            domain_name=self._get_param("DomainName"),
+            intent_domain=self._get_param("IntentDomain"),
+            intents=self._get_param("Intents"),
+            tags=self._get_param("Tags"),
+        )
+        return ActionResult(definition)
+
+    def get_intent_definition(self) -> ActionResult:
+        definition = self.backend.get_intent_definition(
+            domain_name=self._get_param("DomainName"),
+            intent_domain=self._get_param("IntentDomain"),
+        )
+        return ActionResult(definition)
+
+    def delete_intent_definition(self) -> ActionResult:
+        self.backend.delete_intent_definition(
+            domain_name=self._get_param("DomainName"),
+            intent_domain=self._get_param("IntentDomain"),
+        )
+        return EmptyResult()
+
+    def list_intent_types(self) -> ActionResult:
+        page = self.backend.list_intent_types(
+            intent_domain=self._get_param("IntentDomain"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    def batch_get_intent_for_profile(self) -> ActionResult:
+        intents, errors = self.backend.batch_get_intent_for_profile(
+            domain_name=self._get_param("DomainName"),
+            intent_domain=self._get_param("IntentDomain"),
+            intents=self._get_param("Intents"),
+            key_name=self._get_param("KeyName"),
+            key_values=self._get_param("KeyValues"),
+        )
+        return ActionResult({"Intents": intents, "Errors": errors})
+
+    # --- recommenders ---------------------------------------------------------
+
+    def create_recommender(self) -> ActionResult:
+        recommender = self.backend.create_recommender(
+            domain_name=self._get_param("DomainName"),
+            recommender_name=self._get_param("RecommenderName"),
+            recommender_recipe_name=self._get_param("RecommenderRecipeName"),
+            recommender_config=self._get_param("RecommenderConfig"),
+            description=self._get_param("Description"),
+            recommender_schema_name=self._get_param("RecommenderSchemaName"),
+            tags=self._get_param("Tags"),
+        )
+        return ActionResult(
+            {"RecommenderArn": recommender.arn, "Tags": recommender.tags}
+        )
+
+    def get_recommender(self) -> ActionResult:
+        recommender = self.backend.get_recommender(
+            domain_name=self._get_param("DomainName"),
+            recommender_name=self._get_param("RecommenderName"),
+            training_metrics_count=self._get_param("TrainingMetricsCount"),
+        )
+        return ActionResult(recommender)
+
+    def update_recommender(self) -> ActionResult:
+        recommender = self.backend.update_recommender(
+            domain_name=self._get_param("DomainName"),
+            recommender_name=self._get_param("RecommenderName"),
+            description=self._get_param("Description"),
+            recommender_config=self._get_param("RecommenderConfig"),
+            recommender_version_name=self._get_param("RecommenderVersionName"),
+        )
+        return ActionResult({"RecommenderName": recommender.recommender_name})
+
+    def delete_recommender(self) -> ActionResult:
+        self.backend.delete_recommender(
+            domain_name=self._get_param("DomainName"),
+            recommender_name=self._get_param("RecommenderName"),
+        )
+        return EmptyResult()
+
+    def list_recommenders(self) -> ActionResult:
+        page = self.backend.list_recommenders(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult({"Recommenders": page.items, "NextToken": page.next_token})
+
+    def start_recommender(self) -> ActionResult:
+        self.backend.start_recommender(
+            domain_name=self._get_param("DomainName"),
+            recommender_name=self._get_param("RecommenderName"),
+        )
+        return EmptyResult()
+
+    def stop_recommender(self) -> ActionResult:
+        self.backend.stop_recommender(
+            domain_name=self._get_param("DomainName"),
+            recommender_name=self._get_param("RecommenderName"),
+        )
+        return EmptyResult()
+
+    def create_recommender_filter(self) -> ActionResult:
+        recommender_filter = self.backend.create_recommender_filter(
+            domain_name=self._get_param("DomainName"),
+            recommender_filter_name=self._get_param("RecommenderFilterName"),
+            recommender_filter_expression=self._get_param(
+                "RecommenderFilterExpression"
+            ),
+            recommender_schema_name=self._get_param("RecommenderSchemaName"),
+            description=self._get_param("Description"),
+            tags=self._get_param("Tags"),
+        )
+        return ActionResult(recommender_filter)
+
+    def get_recommender_filter(self) -> ActionResult:
+        recommender_filter = self.backend.get_recommender_filter(
+            domain_name=self._get_param("DomainName"),
+            recommender_filter_name=self._get_param("RecommenderFilterName"),
+        )
+        return ActionResult(recommender_filter)
+
+    def delete_recommender_filter(self) -> ActionResult:
+        message = self.backend.delete_recommender_filter(
+            domain_name=self._get_param("DomainName"),
+            recommender_filter_name=self._get_param("RecommenderFilterName"),
+        )
+        return ActionResult({"Message": message})
+
+    def list_recommender_filters(self) -> ActionResult:
+        page = self.backend.list_recommender_filters(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(
+            {"RecommenderFilters": page.items, "NextToken": page.next_token}
+        )
+
+    def create_recommender_schema(self) -> ActionResult:
+        schema = self.backend.create_recommender_schema(
+            domain_name=self._get_param("DomainName"),
+            recommender_schema_name=self._get_param("RecommenderSchemaName"),
+            fields=self._get_param("Fields"),
+            tags=self._get_param("Tags"),
+        )
+        return ActionResult(schema)
+
+    def get_recommender_schema(self) -> ActionResult:
+        schema = self.backend.get_recommender_schema(
+            domain_name=self._get_param("DomainName"),
+            recommender_schema_name=self._get_param("RecommenderSchemaName"),
+        )
+        return ActionResult(schema)
+
+    def delete_recommender_schema(self) -> ActionResult:
+        self.backend.delete_recommender_schema(
+            domain_name=self._get_param("DomainName"),
+            recommender_schema_name=self._get_param("RecommenderSchemaName"),
+        )
+        return EmptyResult()
+
+    def list_recommender_schemas(self) -> ActionResult:
+        page = self.backend.list_recommender_schemas(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(
+            {"RecommenderSchemas": page.items, "NextToken": page.next_token}
+        )
+
+    def list_recommender_recipes(self) -> ActionResult:
+        page = self.backend.list_recommender_recipes(
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(
+            {"RecommenderRecipes": page.items, "NextToken": page.next_token}
+        )
+
+    def get_profile_recommendations(self) -> ActionResult:
+        recommendations = self.backend.get_profile_recommendations(
+            domain_name=self._get_param("DomainName"),
+            profile_id=self._get_param("ProfileId"),
+            recommender_name=self._get_param("RecommenderName"),
+            context=self._get_param("Context"),
+            recommender_filters=self._get_param("RecommenderFilters"),
+            recommender_promotional_filters=self._get_param(
+                "RecommenderPromotionalFilters"
+            ),
+            candidate_ids=self._get_param("CandidateIds"),
+            max_results=self._get_param("MaxResults"),
+            metadata_config=self._get_param("MetadataConfig"),
+            diversity_config=self._get_param("DiversityConfig"),
+        )
+        return ActionResult({"Recommendations": recommendations})
+
+    def search_recommendations(self) -> ActionResult:
+        profile_id, recommendations = self.backend.search_recommendations(
+            domain_name=self._get_param("DomainName"),
+            key_name=self._get_param("KeyName"),
+            key_values=self._get_param("KeyValues"),
+            recommender=self._get_param("Recommender"),
+            candidate_ids=self._get_param("CandidateIds"),
+            context=self._get_param("Context"),
+            diversity=self._get_param("Diversity"),
+            metadata=self._get_param("Metadata"),
+            max_recommendations=self._get_param("MaxRecommendations"),
+        )
+        return ActionResult(
+            {"ProfileId": profile_id, "Recommendations": recommendations}
+        )
+
     # --- tagging -------------------------------------------------------------
 
     def tag_resource(self) -> ActionResult:

@@ -27,6 +27,11 @@ EVENT_TRIGGERS = "event-triggers"
 SEGMENT_DEFINITIONS = "segment-definitions"
 EVENT_STREAMS = "event-streams"
 CALCULATED_ATTRIBUTES = "calculated-attributes"
+LAYOUTS = "layouts"
+INTENTS = "intents"
+RECOMMENDERS = "recommenders"
+RECOMMENDER_FILTERS = "recommender-filters"
+RECOMMENDER_SCHEMAS = "recommender-schemas"
 
 
 def make_arn(

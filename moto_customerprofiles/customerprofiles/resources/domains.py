@@ -14,13 +14,19 @@ from typing import Any
 
 from moto.utilities.tagging_service import TaggingService
 
+from ..exceptions import BadRequestException, ResourceNotFoundException
 from .calculated_attributes import CalculatedAttributeDefinition
 from .common import (
     CALCULATED_ATTRIBUTES,
     EVENT_STREAMS,
     EVENT_TRIGGERS,
     INTEGRATIONS,
+    INTENTS,
+    LAYOUTS,
     OBJECT_TYPES,
+    RECOMMENDER_FILTERS,
+    RECOMMENDER_SCHEMAS,
+    RECOMMENDERS,
     SEGMENT_DEFINITIONS,
     TaggableResource,
     find_in_domain,
@@ -29,8 +35,11 @@ from .common import (
 from .event_streams import EventStream
 from .event_triggers import EventTrigger
 from .integrations import Integration
+from .intents import IntentDefinition, IntentResult
+from .layouts import DomainLayout
 from .object_types import ProfileObjectType
 from .profiles import STANDARD_OBJECT_TYPES, Profile, ProfileIndex, ProfileObject
+from .recommenders import Recommender, RecommenderFilter, RecommenderSchema
 from .segments import SegmentDefinition, SegmentEstimate
 
 
@@ -89,6 +98,13 @@ class Domain(TaggableResource):
         self.calculated_attributes: dict[str, CalculatedAttributeDefinition] = {}
         # (trigger, profile) -> when the trigger fired for the profile
         self.trigger_firings: dict[tuple[str, str], list[datetime]] = {}
+        self.layouts: dict[str, DomainLayout] = {}
+        self.intent_definitions: dict[str, IntentDefinition] = {}
+        # profile id -> intent domain -> the intents a test set as predicted
+        self.predicted_intents: dict[str, dict[str, list[IntentResult]]] = {}
+        self.recommenders: dict[str, Recommender] = {}
+        self.recommender_filters: dict[str, RecommenderFilter] = {}
+        self.recommender_schemas: dict[str, RecommenderSchema] = {}
 
     @property
     def stats(self) -> dict[str, int]:
@@ -109,6 +125,11 @@ class Domain(TaggableResource):
             SEGMENT_DEFINITIONS: self.segment_definitions,
             EVENT_STREAMS: self.event_streams,
             CALCULATED_ATTRIBUTES: self.calculated_attributes,
+            LAYOUTS: self.layouts,
+            INTENTS: self.intent_definitions,
+            RECOMMENDERS: self.recommenders,
+            RECOMMENDER_FILTERS: self.recommender_filters,
+            RECOMMENDER_SCHEMAS: self.recommender_schemas,
         }
 
     # --- lookups: each raises the ResourceNotFoundException naming what is missing ---
@@ -160,8 +181,52 @@ class Domain(TaggableResource):
             self.domain_name,
         )
 
+    def layout(self, name: str) -> DomainLayout:
+        return find_in_domain(self.layouts, "Layout", name, self.domain_name)
+
+    def intent_definition(self, intent_domain: str) -> IntentDefinition:
+        return find_in_domain(
+            self.intent_definitions,
+            "Intent definition",
+            intent_domain,
+            self.domain_name,
+        )
+
+    def recommender(self, name: str) -> Recommender:
+        return find_in_domain(self.recommenders, "Recommender", name, self.domain_name)
+
+    def recommender_filter(self, name: str) -> RecommenderFilter:
+        return find_in_domain(
+            self.recommender_filters, "Recommender filter", name, self.domain_name
+        )
+
+    def recommender_schema(self, name: str) -> RecommenderSchema:
+        return find_in_domain(
+            self.recommender_schemas, "Recommender schema", name, self.domain_name
+        )
+
     def profile(self, profile_id: str) -> Profile:
         return find_in_domain(self.profiles, "Profile", profile_id, self.domain_name)
+
+    def profile_by_key(self, key_name: str, key_values: list[str]) -> Profile:
+        """The one profile a search key names: one value for each field of the key
+        (several are joined with ``_``, as the fields of a composite key are).
+
+        AWS: "The search key must match exactly one profile." KeyValues is a sensitive
+        member: messages name the key, not its values.
+        """
+        ids = self.profile_index.find(key_name, ["_".join(key_values)])
+        if not ids:
+            raise ResourceNotFoundException(
+                f"No profile matches the search key {key_name} in domain "
+                f"{self.domain_name}."
+            )
+        if len(ids) > 1:
+            raise BadRequestException(
+                f"More than one profile matches the search key {key_name} in domain "
+                f"{self.domain_name}."
+            )
+        return self.profiles[ids.pop()]
 
     def segment_estimate(self, estimate_id: str) -> SegmentEstimate:
         return find_in_domain(
@@ -178,6 +243,7 @@ class Domain(TaggableResource):
         """Removes the profile with its objects."""
         profile = self.profiles.pop(profile_id)
         self.profile_index.remove(profile)
+        self.predicted_intents.pop(profile_id, None)
         for key in list(self.objects_by_profile.get(profile_id, {})):
             self.remove_object(key)
         return profile
