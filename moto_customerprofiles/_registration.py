@@ -17,7 +17,8 @@ URL_PATTERN = re.compile(r"https?://profile\.(.+)\.amazonaws\.com")
 
 
 def register() -> None:
-    """Idempotent: a second call changes nothing."""
+    """Idempotent: a second call changes nothing but what moto loaded meanwhile
+    (its server modules, whose HTTP errors become JSON)."""
     from moto import backend_index
 
     package = importlib.import_module("moto_customerprofiles.customerprofiles")
@@ -29,9 +30,9 @@ def register() -> None:
         patterns.append((SERVICE_KEY, URL_PATTERN))
 
     _serve_moto_api_routes(package.__name__)
-    importlib.import_module(
-        f"{package.__name__}.compat"
-    ).forget_cloudformation_lookups()
+    compat = importlib.import_module(f"{package.__name__}.compat")
+    compat.forget_cloudformation_lookups()
+    compat.answer_http_errors_in_json(SERVICE_KEY)
 
 
 # What moto and its servers look up: the backends, the URLs (and with them the

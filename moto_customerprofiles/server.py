@@ -12,6 +12,8 @@ def main(argv: list[str] | None = None) -> None:
     register()
     from moto.server import main as moto_main
 
+    register()  # again: moto's server is loaded now (its HTTP errors in JSON)
+
     moto_main(argv if argv is not None else sys.argv[1:])
 
 

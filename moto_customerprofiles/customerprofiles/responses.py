@@ -66,7 +66,12 @@ class CustomerProfilesResponse(ResponseHooks):
         return "*"
 
     def call_action(self) -> TYPE_RESPONSE:
-        error = self.request_error or self._routing_error() or self._region_error()
+        error = (
+            self.request_error
+            or self._routing_error()
+            or self._region_error()
+            or self._clock_error()
+        )
         if error is not None:
             return self._error(error)
         # One request at a time per backend (account and region), from the
@@ -104,6 +109,17 @@ class CustomerProfilesResponse(ResponseHooks):
                 f"The {self.operation_name} action has not been implemented in moto-customerprofiles"
             )
         return None
+
+    def _clock_error(self) -> Exception | None:
+        """The clock header is a moment or a refusal, never silently ignored."""
+        header = self.headers.get(CLOCK_HEADER)
+        if header is None or parse_moment(header) is not None:
+            return None
+        shown = header if len(header) <= 64 else header[:64] + "..."
+        return BadRequestException(
+            f"The header {CLOCK_HEADER} must be an ISO 8601 timestamp within the "
+            f"years 1 to 9999 in UTC: {shown}"
+        )
 
     def _region_error(self) -> Exception | None:
         account_backends = customerprofiles_backends[self.current_account]
