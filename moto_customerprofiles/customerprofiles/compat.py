@@ -286,7 +286,7 @@ def answer_http_errors_in_json(service_key: str) -> None:
             return app
 
         create_backend_app._customerprofiles = True  # type: ignore[attr-defined]
-        module.create_backend_app = create_backend_app
+        setattr(module, "create_backend_app", create_backend_app)  # noqa: B010
 
 
 def _json_http_error(error: HTTPException) -> Any:
