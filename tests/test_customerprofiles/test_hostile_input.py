@@ -588,3 +588,66 @@ def test_method_no_route_allows_is_a_json_not_found(client, endpoint, method):
         404,
     )
     assert client.list_domains()["Items"] == []
+
+
+# --- business-rule messages and sensitive members -------------------------------------------
+
+
+def test_business_rule_message_does_not_repeat_a_sensitive_expression(
+    client, domain, endpoint
+):
+    expression = "{secret_type.salary} ** {secret_type.bonus}"
+    body = {
+        "AttributeDetails": {
+            "Attributes": [{"Name": "salary"}, {"Name": "bonus"}],
+            "Expression": expression,
+        },
+        "Statistic": "SUM",
+    }
+    response = raw_request(endpoint, "POST", "/domains/d/calculated-attributes/c", body)
+    code, message, status = raw_error(response)
+    assert (code, status) == ("BadRequestException", 400)
+    assert message.startswith("Expression *** is not a valid mathematical expression")
+    assert "secret_type" not in message
+    assert client.list_calculated_attribute_definitions(DomainName="d")["Items"] == []
+
+
+def test_business_rule_message_keeps_what_is_not_sensitive(client, domain, endpoint):
+    body = {
+        "AttributeDetails": {
+            "Attributes": [{"Name": "amount"}],
+            "Expression": "{sale.amount}",
+        },
+        "Statistic": "SUM",
+    }
+    response = raw_request(
+        endpoint, "POST", "/domains/missing/calculated-attributes/c", body
+    )
+    assert raw_error(response) == (
+        "ResourceNotFoundException",
+        "Domain missing does not exist.",
+        404,
+    )
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "application/x-www-form-urlencoded",
+        "application/x-www-form-urlencoded; charset=utf-8",
+    ],
+)
+def test_form_content_type_gets_a_clear_message(client, endpoint, content_type):
+    response = raw_request(
+        endpoint,
+        "POST",
+        "/domains/new",
+        '{"DefaultExpirationDays": 7}',
+        content_type=content_type,
+    )
+    assert_bad_request(
+        response,
+        "Content-Type application/x-www-form-urlencoded is not supported: send the "
+        "request body as JSON (application/json)",
+    )
+    assert client.list_domains()["Items"] == []

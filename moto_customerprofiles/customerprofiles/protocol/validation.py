@@ -472,6 +472,78 @@ def operation_missing_required_query(
     return None
 
 
+def sensitive_values(
+    operation: OperationModel, body: dict[str, Any]
+) -> tuple[set[str], set[str]]:
+    """The free texts a request gives inside members the model marks sensitive (string
+    values and map keys; not enum values, which the model publishes), and the texts it
+    gives in string members that are not sensitive."""
+    sensitive: set[str] = set()
+    shown: set[str] = set()
+
+    def walk(shape: Shape, value: Any, depth: int, inside: bool) -> None:
+        if depth > 64 or value is None:
+            return
+        inside = inside or _rules(shape).sensitive
+        kind = shape.type_name
+        if kind == "string" and isinstance(value, str):
+            if not inside:
+                shown.add(value)
+            elif not _rules(shape).enum:
+                sensitive.add(value)
+        elif kind == "structure" and isinstance(value, dict):
+            assert isinstance(shape, StructureShape)
+            for name, member in shape.members.items():
+                walk(member, value.get(name), depth + 1, inside)
+        elif kind == "list" and isinstance(value, list):
+            for item in value:
+                walk(shape.member, item, depth + 1, inside)
+        elif kind == "map" and isinstance(value, dict):
+            for key, item in value.items():
+                walk(shape.key, key, depth + 1, inside)
+                walk(shape.value, item, depth + 1, inside)
+
+    if operation.input_shape is not None:
+        walk(operation.input_shape, body, 0, False)
+    return sensitive, shown
+
+
+def without_sensitive_values(message: str, sensitive: set[str], shown: set[str]) -> str:
+    """``message`` with each sensitive text replaced by ``***`` where it stands as a
+    word of its own. Left alone: a text the request also gives in a member that is not
+    sensitive (the domain's name...), and a word of five letters or fewer, which the
+    message's own words could be ("name", "field", "key")."""
+    for text in sorted(sensitive - shown, key=len, reverse=True):
+        if len(text) <= 5 and text.isalpha():
+            continue
+        if text in message:
+            message = re.sub(rf"(?<![\w.-]){re.escape(text)}(?![\w.-])", "***", message)
+    return message
+
+
+def operation_by_method_and_path(
+    service_model: ServiceModel, method: str, raw_path: str
+) -> str | None:
+    """The operation whose method and requestUri match, by the model alone."""
+    for name, request_uri in _operations_of_method(service_model, method):
+        if _uri_regex(request_uri).match(raw_path) is not None:
+            return name
+    return None
+
+
+@cache
+def _operations_of_method(
+    service_model: ServiceModel, method: str
+) -> list[tuple[str, str]]:
+    found = []
+    for name in service_model.operation_names:
+        operation = service_model.operation_model(name)
+        if operation.http["method"] == method:
+            found.append((str(name), str(operation.http["requestUri"])))
+    # literal segments first: /domains/{d}/profiles/search before /domains/{d}/{x}
+    return sorted(found, key=lambda item: item[1].count("{"))
+
+
 @cache
 def _operations_with_required_query(
     service_model: ServiceModel, method: str
@@ -495,7 +567,7 @@ def _uri_regex(request_uri: str) -> re.Pattern[str]:
     """A requestUri's path as a regex; a label spans no ``/`` unless it is ``{x+}``
     or the last one (an ARN sent unencoded)."""
     parts = re.split(r"(\{[^}]+\})", request_uri.split("?")[0])
-    last = max(i for i, part in enumerate(parts) if part.startswith("{"))
+    last = max((i for i, part in enumerate(parts) if part.startswith("{")), default=-1)
     regex = ""
     for i, part in enumerate(parts):
         if part.startswith("{"):
