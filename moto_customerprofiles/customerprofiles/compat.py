@@ -116,10 +116,10 @@ class ResponseHooks(BaseResponse):
 
     def _dispatch(self, *args: Any, **kwargs: Any) -> TYPE_RESPONSE:
         """Why: ``setup_class`` reads and decodes the body before any error handling,
-        so invalid UTF-8, a malformed chunked body (werkzeug's OSError) or a client
-        gone before its Content-Length was sent escape as raw exceptions, HTML pages
-        in the server (5.2.0-5.2.6). The signature changed in 5.2.5 (the request
-        object), hence ``*args``."""
+        so invalid UTF-8 (5.2.0-5.2.6), a malformed chunked body (werkzeug's OSError)
+        or a client gone before its Content-Length was sent (both seen on 5.2.6)
+        escape as raw exceptions, HTML pages in the server. The signature changed in
+        5.2.5 (the request object), hence ``*args``."""
         try:
             return super()._dispatch(*args, **kwargs)
         except UnicodeDecodeError:
@@ -201,8 +201,8 @@ class ResponseHooks(BaseResponse):
                 getattr(error, "message", str(error.description)),
             )
         except (KeyError, IndexError, ValueError, AttributeError):
-            # moto reads the Authorization header without checking it (5.2.0-5.2.6):
-            # no X-Amz-Date, or no SignedHeaders or Signature, is a KeyError there.
+            # moto reads the Authorization header without checking it (seen on
+            # 5.2.6): no X-Amz-Date, or no SignedHeaders or Signature, is a KeyError.
             denial = AuthorizationError(
                 403, "AccessDenied", incomplete_signature(self.headers)
             )
@@ -264,7 +264,8 @@ def answer_http_errors_in_json(service_key: str) -> None:
     method no route allows, such as TRACE or PROPFIND: 405) in JSON.
 
     Why: moto's server builds one Flask app per service with ``create_backend_app``
-    (5.2.0-5.2.6), whose routes allow only GET, POST, PUT, DELETE, HEAD, PATCH and
+    (read in 5.2.6 and in an older 5.x source: same function, same imports in
+    ``moto.server`` and ``threaded_moto_server``), whose routes allow only GET, POST, PUT, DELETE, HEAD, PATCH and
     OPTIONS; Flask refuses other methods with an HTML page before our response class
     runs. The function is wrapped in the modules that hold it, when they are loaded
     (importing them here would load Flask for decorator-mode users too): a server
