@@ -51,7 +51,8 @@ def check_moto_version() -> None:
 
 
 def register() -> None:
-    """Idempotent: a second call changes nothing."""
+    """Idempotent: a second call changes nothing but what moto loaded meanwhile
+    (its server modules, whose HTTP errors become JSON)."""
     check_moto_version()
     from moto import backend_index
 
@@ -69,6 +70,7 @@ def register() -> None:
     tagging_api = importlib.import_module(f"{package.__name__}.tagging_api")
     if tagging_api.SUPPORTED:
         compat.report_tagging_api_failures_per_arn(tagging_api.failure_info)
+    compat.answer_http_errors_in_json(SERVICE_KEY)
 
 
 # What moto and its servers look up: the backends, the URLs (and with them the

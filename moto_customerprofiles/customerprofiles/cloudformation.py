@@ -308,8 +308,8 @@ def call_operation(
     request = {k: v for k, v in request.items() if k in shape.members}
     validator = _Validator()
     validator.check(shape, request, "")
-    if validator.problems:
-        raise RequestValidationError(validator.problems)
+    if validator.count:
+        raise RequestValidationError(validator.problems, validator.count)
     method = getattr(backend, camelcase_to_underscores(operation_name))
     accepted = _accepted(method)
     kwargs = {

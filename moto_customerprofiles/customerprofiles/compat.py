@@ -25,9 +25,14 @@ from urllib.parse import unquote
 from moto.core.common_types import TYPE_RESPONSE
 from moto.core.exceptions import ServiceException
 from moto.core.responses import BaseResponse
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import ClientDisconnected, HTTPException
 
-from .exceptions import AuthorizationError, BadRequestException
+from .exceptions import (
+    AuthorizationError,
+    BadRequestException,
+    InternalServerException,
+    ResourceNotFoundException,
+)
 
 
 class ResponseHooks(BaseResponse):
@@ -115,14 +120,23 @@ class ResponseHooks(BaseResponse):
     # --- request set-up ------------------------------------------------------------------
 
     def _dispatch(self, *args: Any, **kwargs: Any) -> TYPE_RESPONSE:
-        """Why: ``setup_class`` decodes the body as UTF-8 before any error handling, so
-        invalid UTF-8 escapes as a raw exception (5.2.0-5.2.6). The signature changed
-        in 5.2.5 (the request object), hence ``*args``."""
+        """Why: ``setup_class`` reads and decodes the body before any error handling,
+        so invalid UTF-8 (5.2.0-5.2.6), a malformed chunked body (werkzeug's OSError)
+        or a client gone before its Content-Length was sent (both seen on 5.2.6)
+        escape as raw exceptions, HTML pages in the server. The signature changed in
+        5.2.5 (the request object), hence ``*args``."""
         try:
             return super()._dispatch(*args, **kwargs)
         except UnicodeDecodeError:
             return error_response(
                 BadRequestException("The request is not valid UTF-8.")
+            )
+        except (OSError, ClientDisconnected):
+            return error_response(
+                BadRequestException(
+                    "The request body could not be read (malformed chunked encoding, "
+                    "or shorter than its Content-Length)."
+                )
             )
 
     def setup_class(self, *args: Any, **kwargs: Any) -> None:
@@ -191,10 +205,17 @@ class ResponseHooks(BaseResponse):
                 getattr(error, "error_type", "AccessDenied"),
                 getattr(error, "message", str(error.description)),
             )
-            headers = dict(denial.get_headers())
-            headers["status"] = str(denial.code)
-            return int(denial.code or 403), headers, denial.description or ""
-        return None
+        except (KeyError, IndexError, ValueError, AttributeError):
+            # moto reads the Authorization header without checking it (seen on
+            # 5.2.6): no X-Amz-Date, or no SignedHeaders or Signature, is a KeyError.
+            denial = AuthorizationError(
+                403, "AccessDenied", incomplete_signature(self.headers)
+            )
+        else:
+            return None
+        headers = dict(denial.get_headers())
+        headers["status"] = str(denial.code)
+        return int(denial.code or 403), headers, denial.description or ""
 
     def _authenticate_and_authorize_normal_action(self, resource: str = "*") -> None:
         """Why: moto's ``call_action`` runs the check again; ``authorize`` already has.
@@ -203,15 +224,96 @@ class ResponseHooks(BaseResponse):
             super()._authenticate_and_authorize_normal_action(resource)
 
 
+_STATUS = {"ResourceNotFoundException": 404, "InternalServerException": 500}
+
+
+def incomplete_signature(headers: Any) -> str:
+    """What an Authorization header lacks, in AWS's words for a signature it cannot
+    read (AWS answers IncompleteSignatureException; the model has AccessDenied)."""
+    authorization = str(headers.get("Authorization") or "")
+    problems = [
+        f"Authorization header requires '{part}' parameter."
+        for part in ("Credential", "Signature", "SignedHeaders")
+        if f"{part}=" not in authorization
+    ]
+    if not (headers.get("X-Amz-Date") or headers.get("Date")):
+        problems.append(
+            "Authorization header requires existence of either a 'X-Amz-Date' or "
+            "a 'Date' header."
+        )
+    return " ".join(problems) or "The request signature could not be read."
+
+
 def error_response(error: ServiceException) -> TYPE_RESPONSE:
     """An error answered before the request could be routed to an operation."""
     headers = {
-        "status": str(error.code == "ResourceNotFoundException" and 404 or 400),
+        "status": str(_STATUS.get(error.code, 400)),
         "Content-Type": "application/json",
         "X-Amzn-ErrorType": error.code,
     }
     body = json.dumps({"__type": error.code, "Message": error.message})
     return int(headers["status"]), headers, body
+
+
+# --- the server's Flask app ---------------------------------------------------------------
+
+_SERVER_MODULES = (
+    "moto.moto_server.werkzeug_app",
+    "moto.moto_server.threaded_moto_server",
+    "moto.server",
+)
+
+
+def answer_http_errors_in_json(service_key: str) -> None:
+    """Make the server's Flask app for this service answer its own HTTP errors (a
+    method no route allows, such as TRACE or PROPFIND: 405) in JSON.
+
+    Why: moto's server builds one Flask app per service with ``create_backend_app``
+    (read in 5.2.6 and in an older 5.x source: same function, same imports in
+    ``moto.server`` and ``threaded_moto_server``), whose routes allow only GET, POST, PUT, DELETE, HEAD, PATCH and
+    OPTIONS; Flask refuses other methods with an HTML page before our response class
+    runs. The function is wrapped in the modules that hold it, when they are loaded
+    (importing them here would load Flask for decorator-mode users too): a server
+    whose modules load after this package registered (``moto-customerprofiles-server``
+    calls this again) keeps moto's HTML answers.
+    """
+    import sys
+
+    for name in _SERVER_MODULES:
+        module = sys.modules.get(name)
+        original = getattr(module, "create_backend_app", None)
+        if original is None or getattr(original, "_customerprofiles", False):
+            continue
+
+        def create_backend_app(service: Any, _original: Any = original) -> Any:
+            app = _original(service)
+            if service == service_key:
+                app.register_error_handler(HTTPException, _json_http_error)
+            return app
+
+        create_backend_app._customerprofiles = True  # type: ignore[attr-defined]
+        setattr(module, "create_backend_app", create_backend_app)  # noqa: B010
+
+
+def _json_http_error(error: HTTPException) -> Any:
+    """An HTTP error of the server, as the model's error in JSON."""
+    from flask import request
+
+    code = error.code or 500
+    exception: ServiceException
+    if code == 405:
+        path = request.path if len(request.path) <= 200 else request.path[:200] + "..."
+        exception = ResourceNotFoundException(
+            f"No Customer Profiles operation matches {request.method[:32]} {path}"
+        )
+    elif code < 500:
+        exception = BadRequestException(str(error.description or error.name))
+    else:
+        exception = InternalServerException("An internal error occurred.")
+    status, headers, body = error_response(exception)
+    headers.pop("status", None)
+    status = 500 if isinstance(exception, InternalServerException) else status
+    return body, status, headers
 
 
 # --- Kinesis -------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ predicted intents, recommendations."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -52,7 +53,18 @@ def trigger_invocations_response(
     request: Any, full_url: str, headers: Any
 ) -> TYPE_RESPONSE:
     """GET /moto-api/customerprofiles/trigger-invocations[?domain=&account=&region=]"""
-    query = parse_qs(urlparse(full_url).query)
+    refused = _method_error(request, ("GET",))
+    if refused is not None:
+        return refused
+    query = parse_qs(urlparse(full_url).query, keep_blank_values=True)
+    for name, values in query.items():
+        if name not in ("domain", "account", "region"):
+            return _bad_request(
+                f"Unknown query parameter {_shown(name)}: "
+                "expected domain, account and region"
+            )
+        if len(values) > 1:
+            return _bad_request(f"Query parameter {name} is given more than once")
 
     def first(name: str) -> str | None:
         return query.get(name, [None])[0]
@@ -75,33 +87,82 @@ def clock_response(request: Any, full_url: str, headers: Any) -> TYPE_RESPONSE:
     """GET /moto-api/customerprofiles/clock: ``{"Now": <ISO 8601 or null>}``.
 
     POST with ``{"Now": "2026-01-01T10:00:00Z"}`` fixes the service's clock at that
-    instant (until set again); ``{"Now": null}`` returns to moto's clock. See
+    instant (until set again); ``{"Now": null}`` returns to moto's clock. The body is
+    read as JSON whatever its Content-Type (``curl -d`` sends a form's). See
     ``resources/clock.py``.
     """
-    json_headers = {"Content-Type": "application/json"}
+    refused = _method_error(request, ("GET", "POST"))
+    if refused is not None:
+        return refused
     if request.method == "POST":
-        raw = request.data if hasattr(request, "data") else request.body
-        try:
-            body = json.loads(raw or b"{}")
-        except ValueError:
-            body = None
-        if not isinstance(body, dict) or "Now" not in body:
-            return 400, json_headers, json.dumps({"Message": 'Expected {"Now": ...}'})
-        moment = parse_moment(body["Now"]) if isinstance(body["Now"], str) else None
-        if body["Now"] is not None and moment is None:
-            return (
-                400,
-                json_headers,
-                json.dumps(
-                    {
-                        "Message": f"Now must be an ISO 8601 timestamp or null: {body['Now']}"
-                    }
-                ),
-            )
+        moment, problem = _read_clock_body(_raw_body(request))
+        if problem is not None:
+            return _bad_request(problem)
         set_server_clock(moment)
     current = server_clock()
     now_text = current.strftime("%Y-%m-%dT%H:%M:%S.%fZ") if current else None
-    return 200, json_headers, json.dumps({"Now": now_text})
+    return 200, _JSON, json.dumps({"Now": now_text})
+
+
+_JSON = {"Content-Type": "application/json"}
+_EXPECTED = 'Expected {"Now": "<ISO 8601 timestamp>"} or {"Now": null}'
+
+
+def _read_clock_body(raw: bytes) -> tuple[datetime | None, str | None]:
+    """The moment a clock POST sets, or why the body is refused."""
+    try:
+        body = json.loads(raw.decode("utf-8") or "{}")
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return None, f"The body is not JSON. {_EXPECTED}"
+    if not isinstance(body, dict) or "Now" not in body:
+        return None, _EXPECTED
+    extra = sorted(set(body) - {"Now"})
+    if extra:
+        return None, f"Unknown member {_shown(extra[0])}. {_EXPECTED}"
+    now = body["Now"]
+    if now is None:
+        return None, None
+    moment = parse_moment(now) if isinstance(now, str) else None
+    if moment is None:
+        shown = _shown(now if isinstance(now, str) else type(now).__name__)
+        return None, (
+            "Now must be an ISO 8601 timestamp within the years 1 to 9999 in UTC, "
+            f"or null: {shown}"
+        )
+    return moment, None
+
+
+def _raw_body(request: Any) -> bytes:
+    """The body as sent: a werkzeug request (server mode) or a prepared request
+    (decorator mode); a form body is not parsed into fields."""
+    get_data = getattr(request, "get_data", None)
+    if get_data is not None:
+        data = get_data(parse_form_data=False)
+    else:
+        data = getattr(request, "body", None)
+    if isinstance(data, str):
+        return data.encode("utf-8", "surrogatepass")
+    return bytes(data or b"")
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= 64 else value[:64] + "..."
+
+
+def _method_error(request: Any, allowed: tuple[str, ...]) -> TYPE_RESPONSE | None:
+    method = str(request.method).upper()
+    if method in allowed or (method == "HEAD" and "GET" in allowed):
+        return None
+    body = {
+        "__type": "MethodNotAllowedException",
+        "Message": f"{_shown(method)} is not allowed here: use {' or '.join(allowed)}",
+    }
+    return 405, {**_JSON, "Allow": ", ".join(allowed)}, json.dumps(body)
+
+
+def _bad_request(message: str) -> TYPE_RESPONSE:
+    body = {"__type": "BadRequestException", "Message": message}
+    return 400, _JSON, json.dumps(body)
 
 
 def set_predicted_intents(
@@ -159,10 +220,11 @@ def predicted_intents_response(
     """POST /moto-api/customerprofiles/predicted-intents with ``{"DomainName": ...,
     "ProfileId": ..., "Intents": [...]}`` (optional ``IntentDomain``, ``AccountId``,
     ``Region``): see ``set_predicted_intents``. 400 with a ``Message`` when refused."""
-    json_headers = {"Content-Type": "application/json"}
-    raw = request.data if hasattr(request, "data") else request.body
+    refused = _method_error(request, ("POST",))
+    if refused is not None:
+        return refused
     try:
-        body = json.loads(raw or b"{}")
+        body = json.loads(_raw_body(request).decode("utf-8") or "{}")
         if not isinstance(body, dict):
             raise ValueError("Expected a JSON object")
         set_predicted_intents(
@@ -174,8 +236,8 @@ def predicted_intents_response(
             region_name=body.get("Region"),
         )
     except (ValueError, RecursionError) as error:
-        return 400, json_headers, json.dumps({"Message": str(error)})
-    return 200, json_headers, json.dumps({"Intents": body["Intents"]})
+        return _bad_request(str(error))
+    return 200, _JSON, json.dumps({"Intents": body["Intents"]})
 
 
 def set_recommendations(
@@ -213,10 +275,11 @@ def recommendations_response(
     "RecommenderName": ..., "Recommendations": [...]}`` (optional ``ProfileId``,
     ``AccountId``, ``Region``): see ``set_recommendations``. 400 with a ``Message``
     when refused."""
-    json_headers = {"Content-Type": "application/json"}
-    raw = request.data if hasattr(request, "data") else request.body
+    refused = _method_error(request, ("POST",))
+    if refused is not None:
+        return refused
     try:
-        body = json.loads(raw or b"{}")
+        body = json.loads(_raw_body(request).decode("utf-8") or "{}")
         if not isinstance(body, dict):
             raise ValueError("Expected a JSON object")
         set_recommendations(
@@ -228,5 +291,5 @@ def recommendations_response(
             region_name=body.get("Region"),
         )
     except (ValueError, RecursionError) as error:
-        return 400, json_headers, json.dumps({"Message": str(error)})
-    return 200, json_headers, json.dumps({"Recommendations": body["Recommendations"]})
+        return _bad_request(str(error))
+    return 200, _JSON, json.dumps({"Recommendations": body["Recommendations"]})

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from moto.core.common_types import TYPE_RESPONSE
+from moto.core.exceptions import ServiceException
 from moto.core.responses import ActionResult, EmptyResult
 from moto.core.utils import camelcase_to_underscores
 
@@ -18,14 +19,19 @@ from .exceptions import (
 )
 from .models import CustomerProfilesBackend, customerprofiles_backends
 from .protocol.validation import (
+    RequestValidationError,
+    operation_by_method_and_path,
     operation_missing_required_query,
     parse_body,
+    sensitive_values,
     validate_request,
+    without_sensitive_values,
 )
 from .resources.clock import CLOCK_HEADER, now, parse_moment, request_clock
 from .resources.profiles import PROFILE_FIELDS
 
 log = logging.getLogger(__name__)
+_FORMS = ("application/x-www-form-urlencoded",)
 
 
 class CustomerProfilesResponse(ResponseHooks):
@@ -66,7 +72,19 @@ class CustomerProfilesResponse(ResponseHooks):
         return "*"
 
     def call_action(self) -> TYPE_RESPONSE:
-        error = self.request_error or self._routing_error() or self._region_error()
+        try:
+            return self._answer()
+        except Exception:  # a bug: answered as the model's error, in JSON
+            log.exception("%s failed", self.operation_name or self.path)
+            return self._error(InternalServerException("An internal error occurred."))
+
+    def _answer(self) -> TYPE_RESPONSE:
+        error = (
+            self.request_error
+            or self._routing_error()
+            or self._region_error()
+            or self._clock_error()
+        )
         if error is not None:
             return self._error(error)
         # One request at a time per backend (account and region), from the
@@ -76,13 +94,7 @@ class CustomerProfilesResponse(ResponseHooks):
             denial = self.authorize()
             if denial is not None:
                 return denial
-            try:
-                return super().call_action()
-            except Exception:  # a bug: answered as the model's error, in JSON
-                log.exception("%s failed", self.operation_name)
-                return self._error(
-                    InternalServerException("An internal error occurred.")
-                )
+            return super().call_action()
 
     def _routing_error(self) -> Exception | None:
         if not self.operation_name:
@@ -96,6 +108,15 @@ class CustomerProfilesResponse(ResponseHooks):
                     self._validate(*routed)
                 except BadRequestException as error:
                     return error
+            content_type = str(self.headers.get("Content-Type") or "")
+            if content_type.startswith(_FORMS) and operation_by_method_and_path(
+                self.service_model(), self.method, self.raw_path
+            ):
+                # moto reads a form body as a query-protocol request, routed nowhere
+                return BadRequestException(
+                    f"Content-Type {content_type.split(';')[0]} is not supported: "
+                    "send the request body as JSON (application/json)"
+                )
             return ResourceNotFoundException(
                 f"No Customer Profiles operation matches {self.method} {self.path}"
             )
@@ -104,6 +125,38 @@ class CustomerProfilesResponse(ResponseHooks):
                 f"The {self.operation_name} action has not been implemented in moto-customerprofiles"
             )
         return None
+
+    def serialized(self, action_result: ActionResult) -> TYPE_RESPONSE:
+        """Business-rule messages never repeat a value the model marks sensitive (the
+        validator's own messages show such values as '***' already)."""
+        error = action_result.result
+        if (
+            isinstance(error, ServiceException)
+            and not isinstance(error, RequestValidationError)
+            and self.operation_name
+        ):
+            error.message = self._scrubbed(error.message)
+        return super().serialized(action_result)
+
+    def _scrubbed(self, message: str) -> str:
+        body, _ = parse_body(self.body)
+        if not body:
+            return message
+        operation = self.service_model().operation_model(self.operation_name)
+        sensitive, shown = sensitive_values(operation, body)
+        shown |= set(self.uri_labels().values())
+        return without_sensitive_values(message, sensitive, shown)
+
+    def _clock_error(self) -> Exception | None:
+        """The clock header is a moment or a refusal, never silently ignored."""
+        header = self.headers.get(CLOCK_HEADER)
+        if header is None or parse_moment(header) is not None:
+            return None
+        shown = header if len(header) <= 64 else header[:64] + "..."
+        return BadRequestException(
+            f"The header {CLOCK_HEADER} must be an ISO 8601 timestamp within the "
+            f"years 1 to 9999 in UTC: {shown}"
+        )
 
     def _region_error(self) -> Exception | None:
         account_backends = customerprofiles_backends[self.current_account]

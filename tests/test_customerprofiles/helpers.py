@@ -30,19 +30,22 @@ def raw_request(
     query: str = "",
     region: str = REGION,
     content_type: str = JSON,
+    headers: dict[str, str] | None = None,
 ) -> requests.Response:
     """Send ``method path`` as an AWS client would, without any client-side validation.
 
     ``body`` is sent as is when it is ``str`` or ``bytes``, JSON-encoded otherwise.
-    ``path`` and ``query`` are sent as given (percent-encode them yourself).
+    ``path`` and ``query`` are sent as given (percent-encode them yourself); ``headers``
+    are added to the signed request.
     """
     if body is None or isinstance(body, (str, bytes)):
         data = body
     else:
         data = json.dumps(body)
     url = f"{endpoint}{path}" + (f"?{query}" if query else "")
-    headers = {"Content-Type": content_type} if data is not None else {}
-    request = AWSRequest(method=method, url=url, data=data, headers=headers)
+    sent = {"Content-Type": content_type} if data is not None else {}
+    sent.update(headers or {})
+    request = AWSRequest(method=method, url=url, data=data, headers=sent)
     SigV4Auth(Credentials("testing", "testing"), "profile", region).add_auth(request)
     prepared = request.prepare()
     return requests.request(

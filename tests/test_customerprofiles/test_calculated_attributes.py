@@ -1043,3 +1043,9 @@ def test_segment_estimate_counts_calculated_attribute_members(client, spenders):
         DomainName=DOMAIN, EstimateId=estimate["EstimateId"]
     )
     assert got["Estimate"] == "2"  # a (50) and b (20)
+
+
+def test_a_value_longer_than_the_model_allows_is_cut_to_255_characters(client, domain):
+    define(client, Statistic="LAST_OCCURRENCE")
+    put(client, amount="x" * 309)
+    assert value_of(client) == "x" * 255

@@ -8,7 +8,10 @@ requests from the operation's botocore input shape:
   respected), which sometimes name the pre-created domain ``fuzz`` and its object type;
 * the same requests broken in one way the model constrains (a required member dropped, a
   wrong JSON type, an unknown enum value, a string, list or map too long or too short, a
-  number out of range, a pattern violated);
+  number out of range, a pattern violated), hostile sizes included (a string up to 64 KB
+  made of its pattern's own pieces, thousands of invalid list items) and hostile
+  patterns (a value of exactly the maximum length that a backtracking pattern would
+  choke on);
 * malformed bodies (not JSON, not an object, invalid UTF-8, deep nesting, huge strings,
   non-finite numbers, odd content types).
 
@@ -392,6 +395,42 @@ PATTERN_BREAKERS = [
 ]
 
 
+# Hostile sizes stay bounded so the suite stays quick (the benchmark goes to 1 MB).
+HOSTILE_SIZE = 64 * 1024
+HOSTILE_ITEMS = (500, 3000)
+
+
+def pattern_units(shape: Shape) -> list[str]:
+    """The pattern's literal runs ("arn:aws:iam:"), repeated they make the values a
+    backtracking pattern chokes on; "a" for a run of name characters."""
+    pattern = shape.metadata.get("pattern") or ""
+    return sorted(set(re.findall(r"[A-Za-z0-9:_/-]{2,}", pattern))) + ["a"]
+
+
+def repeated(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def hostile_long(shape: Shape) -> Any:
+    """Far over the maximum, made of the pattern's own pieces (hostile size)."""
+    high = shape.metadata["max"]
+    return st.tuples(
+        st.sampled_from(pattern_units(shape)),
+        st.integers(high + 1, max(high + 1, min(high * 64, HOSTILE_SIZE))),
+    ).map(lambda pair: repeated(*pair))
+
+
+@cache
+def hostile_at_max(shape: Shape) -> list[str]:
+    """Values of exactly the maximum length, made of the pattern's pieces, that the
+    pattern refuses (hostile pattern)."""
+    low, high = bounds(shape)
+    if shape.metadata.get("pattern") is None or high is None or high > HOSTILE_SIZE:
+        return []
+    values = [repeated(unit, int(high)) for unit in pattern_units(shape)]
+    return [v for v in values if len(v) >= (low or 0) and not matches(shape, v)]
+
+
 @cache
 def pattern_breakers(shape: Shape) -> list[str]:
     """Strings of an allowed length that the pattern refuses."""
@@ -475,6 +514,16 @@ def mutations(site: Site, parent_shape: Shape | None) -> list[Mutation]:
                 add("string too short", lambda _: too_short(shape))
             if high is not None:
                 add("string too long", lambda _: too_long(shape))
+                if not site.textual:
+                    add(
+                        "string far too long (hostile size)",
+                        lambda _: hostile_long(shape),
+                    )
+            if hostile_at_max(shape):
+                add(
+                    "pattern-hostile string at its maximum",
+                    lambda _: st.sampled_from(hostile_at_max(shape)),
+                )
             if pattern_breakers(shape):
                 add(
                     "string breaks pattern",
@@ -501,6 +550,12 @@ def mutations(site: Site, parent_shape: Shape | None) -> list[Mutation]:
                     min_size=max(0, high + 1 - len(old)),
                     max_size=high + 3 - len(old),
                 ).map(lambda extra: list(old) + extra),
+            )
+        item = shape.member
+        if not site.textual and item.type_name == "string" and bounds(item)[0]:
+            add(
+                "many invalid items (hostile size)",
+                lambda _: st.integers(*HOSTILE_ITEMS).map(lambda n: [""] * n),
             )
         if not site.textual:
             if low:

@@ -115,7 +115,9 @@ def test_the_clock_route_refuses_a_time_that_is_not_iso_8601(server: str) -> Non
     response = requests.post(server + CLOCK, json={"Now": "tomorrow"}, timeout=30)
     assert response.status_code == 400
     assert response.json() == {
-        "Message": "Now must be an ISO 8601 timestamp or null: tomorrow"
+        "__type": "BadRequestException",
+        "Message": "Now must be an ISO 8601 timestamp within the years 1 to 9999 in "
+        "UTC, or null: tomorrow",
     }
 
 

@@ -230,3 +230,41 @@ def test_untag_resource_without_tag_keys_is_refused(client, domain, endpoint):
         400,
     )
     assert tags_of(client, domain) == {"a": "1"}
+
+
+# --- every way of tagging keeps the 50-tag quota ------------------------------------------
+
+QUOTA_MESSAGE = "Exceeded the quota of tags per resource (50)"
+
+
+def test_update_domain_tags_over_the_quota_are_refused(client, domain):
+    client.tag_resource(resourceArn=domain, tags={f"k{i}": "v" for i in range(49)})
+    with pytest.raises(ClientError) as exc:
+        client.update_domain(
+            DomainName="d",
+            DefaultExpirationDays=7,
+            Tags={f"n{i}": "v" for i in range(50)},
+        )
+    assert client_error(exc) == ("BadRequestException", QUOTA_MESSAGE, 400)
+    assert len(tags_of(client, domain)) == 50
+    assert client.get_domain(DomainName="d")["DefaultExpirationDays"] == 30
+
+
+def test_update_domain_tags_up_to_the_quota_are_added(client, domain):
+    client.update_domain(DomainName="d", Tags={f"n{i}": "v" for i in range(49)})
+    assert len(tags_of(client, domain)) == 50
+
+
+def test_put_integration_again_with_tags_over_the_quota_is_refused(client, domain):
+    uri = f"arn:aws:sqs:{REGION}:{ACCOUNT_ID}:q"
+    client.put_integration(
+        DomainName="d", Uri=uri, Tags={f"k{i}": "v" for i in range(50)}
+    )
+    with pytest.raises(ClientError) as exc:
+        client.put_integration(
+            DomainName="d", Uri=uri, ObjectTypeName="t", Tags={"more": "v"}
+        )
+    assert client_error(exc) == ("BadRequestException", QUOTA_MESSAGE, 400)
+    integration = client.get_integration(DomainName="d", Uri=uri)
+    assert "ObjectTypeName" not in integration
+    assert len(integration["Tags"]) == 50

@@ -20,7 +20,9 @@ from .conditions import as_text
 
 
 def unique_key(domain_name: str, object_type_name: str, identity: str) -> str:
-    digest = hashlib.sha256(f"{domain_name}/{object_type_name}/{identity}".encode())
+    text = f"{domain_name}/{object_type_name}/{identity}"
+    # issue 18: a lone surrogate (JSON escape \ud800) in a key value is hashed, not a 500
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
     return base64.b64encode(digest.digest()).decode()
 
 

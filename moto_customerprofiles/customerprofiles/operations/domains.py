@@ -65,6 +65,7 @@ class DomainsBackend(BackendState):
         DeadLetterQueueUrl clears the stored value, as AWS documents.
         """
         domain = self._get_domain(domain_name)
+        domain.set_tags(tags)  # first: refused over the quota, before any change
         if default_expiration_days is not None:
             domain.default_expiration_days = default_expiration_days
         if default_encryption_key is not None:
@@ -79,7 +80,6 @@ class DomainsBackend(BackendState):
             )
         if data_store is not None:
             domain.data_store = copy_request(data_store)
-        domain.set_tags(tags)
         domain.touch()
         return domain
 

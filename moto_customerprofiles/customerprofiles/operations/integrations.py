@@ -102,6 +102,7 @@ class IntegrationsBackend(BackendState):
             )
             domain.integrations[uri] = integration
         else:
+            integration.check_tags(tags)  # before the re-put changes anything
             integration.touch()
         integration.define(
             object_type_name,

@@ -8,7 +8,12 @@ from typing import Any
 from ..engine.ingestion import ingest
 from ..exceptions import BadRequestException, ResourceNotFoundException
 from ..resources.common import paginated
-from ..resources.profiles import STANDARD_OBJECT_TYPES, ProfileObject, check_object_size
+from ..resources.profiles import (
+    STANDARD_OBJECT_TYPES,
+    ProfileObject,
+    check_object_nesting,
+    check_object_size,
+)
 from .base import BackendState
 
 
@@ -27,6 +32,7 @@ class ProfileObjectsBackend(BackendState):
         domain = self._get_domain(domain_name)
         object_type = domain.object_type(object_type_name)
         check_object_size(object)
+        check_object_nesting(object)
         try:
             content = json.loads(object)
         except ValueError:

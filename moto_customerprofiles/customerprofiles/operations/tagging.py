@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from ..exceptions import BadRequestException, ResourceNotFoundException
-from ..resources.common import TaggableResource, check_quota
+from ..resources.common import TaggableResource
 from .base import BackendState
 
-MAX_TAGS_PER_RESOURCE = 50
 _ARN = re.compile(
     r"^arn:(?P<partition>[^:]+):profile:(?P<region>[^:]*):(?P<account_id>[^:]*):"
     r"domains/(?P<domain_name>[^/]+)(?:/(?P<kind>[a-z-]+)/(?P<name>.+))?$"
@@ -43,13 +42,7 @@ class TaggingBackend(BackendState):
         """Also the Resource Groups Tagging API's hook (TagResources), which calls it
         outside this service's requests: hence the lock here too (it is reentrant)."""
         with self.lock:
-            resource = self._get_taggable(resource_arn)
-            check_quota(
-                len(resource.tags.keys() | tags.keys()) - 1,
-                MAX_TAGS_PER_RESOURCE,
-                "tags per resource",
-            )
-            resource.set_tags(tags)
+            self._get_taggable(resource_arn).set_tags(tags)
 
     def untag_resource(self, resource_arn: str, tag_keys: list[str]) -> None:
         """Also the Tagging API's hook (UntagResources); see ``tag_resource``."""

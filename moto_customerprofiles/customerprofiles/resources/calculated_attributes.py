@@ -71,6 +71,10 @@ class CalculatedAttributeDefinition(TaggableResource, ManagedState):
         return self.status == COMPLETED
 
 
+# [BC] CalculatedAttributeValue.Value: string1To255
+MAX_VALUE_LENGTH = 255
+
+
 class CalculatedAttributeValue(BaseModel):
     """One definition's value for one profile (None: the profile has no value)."""
 
@@ -85,6 +89,7 @@ class CalculatedAttributeValue(BaseModel):
         self.calculated_attribute_name = definition.calculated_attribute_name
         self.display_name = definition.display_name
         self.profile_id = profile_id
-        self.value = value
+        # The model's maximum; a longer value (a long field's occurrence) is cut.
+        self.value = value if value is None else value[:MAX_VALUE_LENGTH]
         self.is_data_partial = "true" if is_data_partial else "false"
         self.last_object_timestamp = last_object_timestamp

@@ -73,6 +73,10 @@ def find_in_domain(
     return resource
 
 
+# [BC] TagResource: "as many as 50 tags".
+MAX_TAGS_PER_RESOURCE = 50
+
+
 def check_quota(count: int, limit: int, what: str) -> None:
     """Refuse one more resource when ``count`` already reaches the documented quota."""
     if count >= limit:
@@ -92,7 +96,16 @@ class TaggableResource(BaseModel):
     def tags(self) -> dict[str, str]:
         return self._tagger.get_tag_dict_for_resource(self.arn)
 
+    def check_tags(self, tags: dict[str, str] | None) -> None:
+        """Refuse tags that would take the resource over its quota (TagResource,
+        UpdateDomain and every re-put that tags: one rule)."""
+        if tags:
+            count = len(self.tags.keys() | tags.keys())
+            check_quota(count - 1, MAX_TAGS_PER_RESOURCE, "tags per resource")
+
     def set_tags(self, tags: dict[str, str] | None) -> None:
+        """Add ``tags``, within the quota (nothing changes when it is exceeded)."""
+        self.check_tags(tags)
         if tags:
             self._tagger.tag_resource(
                 self.arn, [{"Key": k, "Value": v} for k, v in tags.items()]

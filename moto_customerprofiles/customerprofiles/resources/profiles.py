@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
@@ -148,8 +149,35 @@ class Profile(BaseModel):
 
 
 def check_object_size(text: str) -> None:
-    if len(text.encode("utf-8")) > MAX_OBJECT_BYTES:
+    # A lone surrogate (a JSON escape such as \ud800) counts its 3 bytes, not a crash.
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_OBJECT_BYTES:
         raise BadRequestException("Exceeded the quota of object size (250 KB)")
+
+
+# The mock's own limit, not AWS's: Python reads and writes JSON recursively, within a
+# recursion limit of 1,000 frames shared with the request's own stack. Deeper objects
+# could be stored but not listed again (ListProfileObjects writes them back as JSON).
+MAX_OBJECT_NESTING = 500
+# A JSON string, or the rest of the text after an unterminated one: always a match from
+# its first quote, so one pass over the text.
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\\?\Z)', re.S)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def check_object_nesting(text: str) -> None:
+    """Refuse an Object nested deeper than MAX_OBJECT_NESTING arrays and objects,
+    before it is parsed."""
+    depth = 0
+    for bracket in _BRACKET.findall(_JSON_STRING.sub("", text)):
+        if bracket in "[{":
+            depth += 1
+            if depth > MAX_OBJECT_NESTING:
+                raise BadRequestException(
+                    f"Object is nested more than {MAX_OBJECT_NESTING} levels deep, "
+                    "which the mock cannot store"
+                )
+        else:
+            depth -= 1
 
 
 def check_profile_size(data: dict[str, Any], keys: dict[str, set[str]]) -> None:
