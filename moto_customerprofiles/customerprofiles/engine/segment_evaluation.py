@@ -10,8 +10,9 @@ from ..resources import clock
 from ..resources.domains import Domain
 from ..resources.profiles import ADDRESS_FIELDS, Profile
 from ..resources.segments import SegmentDefinition
+from ..resources.values import as_text, path_value
 from .calculated_attributes import value_for_profile
-from .conditions import as_text, combine, compare
+from .operators import combine, compare
 
 # "use handlebar notation: {{_profile.ProfileAttributeName}} or
 # {{_calculated_attribute.CalculatedAttributeName}}" (botocore model, dimension Values).
@@ -47,10 +48,7 @@ class SegmentEvaluator:
     def _referenced(self, kind: str, name: str, profile: Profile) -> str | None:
         if kind == "_calculated_attribute":
             return self.calculated_value(name, profile)
-        value: Any = profile.data
-        for step in name.split("."):
-            value = value.get(step) if isinstance(value, dict) else None
-        return as_text(value)
+        return as_text(path_value(profile.data, name))
 
     def _resolve(self, values: list[str], profile: Profile) -> list[str]:
         resolved = []

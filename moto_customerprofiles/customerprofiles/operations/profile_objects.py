@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..engine.ingestion import ingest
 from ..exceptions import BadRequestException, ResourceNotFoundException
 from ..resources.common import paginated
 from ..resources.profiles import STANDARD_OBJECT_TYPES, ProfileObject, check_object_size
+from ..resources.values import parse_json
 from .base import BackendState
 
 
@@ -28,7 +28,7 @@ class ProfileObjectsBackend(BackendState):
         object_type = domain.object_type(object_type_name)
         check_object_size(object)
         try:
-            content = json.loads(object)
+            content = parse_json(object)
         except ValueError:
             raise BadRequestException("Object is not valid JSON") from None
         if not isinstance(content, dict):
