@@ -112,6 +112,7 @@ MAX_VALUE_LENGTH = 255  # [BC] CalculatedAttributeValue.Value: string1To255
 MAX_ATTRIBUTES = 2  # [BC] operation doc: "at most, two fields from that ObjectType"
 
 _DAY = timedelta(days=1)
+_TICK = timedelta(microseconds=1)  # the clock's resolution
 
 
 # ---------------------------------------------------------------------------
@@ -316,20 +317,57 @@ def _read_time(value: Any, time_format: Any) -> datetime | None:
     return None
 
 
-def _window(
-    range_: Mapping[str, Any], now: datetime
-) -> tuple[datetime, datetime] | None:
-    """The [start, end] window of a Range, or None when it restricts nothing."""
+def _offsets(range_: Mapping[str, Any]) -> tuple[timedelta, timedelta] | None:
+    """How long ago a Range's window starts and ends, or None when it restricts
+    nothing."""
     value_range = range_.get("ValueRange")
     try:
         if isinstance(value_range, Mapping):
             ago = [int(value_range["Start"]), int(value_range["End"])]
-            return now - max(ago) * _DAY, now - min(ago) * _DAY
+            return max(ago) * _DAY, min(ago) * _DAY
         if range_.get("Value") is not None:
-            return now - int(range_["Value"]) * _DAY, now
+            return int(range_["Value"]) * _DAY, timedelta(0)
     except (KeyError, OverflowError, TypeError, ValueError):
         return None
     return None
+
+
+class Stability:
+    """The clock readings over which a computed value stays the same: from ``start``
+    (inclusive) to ``end`` (exclusive); None is unbounded."""
+
+    __slots__ = ("now", "start", "end")
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+        self.start: datetime | None = None
+        self.end: datetime | None = None
+
+    def changes_at(self, moment: datetime) -> None:
+        """The value may differ before ``moment`` and from it on."""
+        if moment <= self.now:
+            if self.start is None or moment > self.start:
+                self.start = moment
+        elif self.end is None or moment < self.end:
+            self.end = moment
+
+    def holds_at(self, moment: datetime) -> bool:
+        return (self.start is None or self.start <= moment) and (
+            self.end is None or moment < self.end
+        )
+
+
+def _note_window_changes(
+    stability: Stability, at: datetime, offsets: tuple[timedelta, timedelta]
+) -> None:
+    """An object timed ``at`` is in the window [now - a, now - b] from ``at + b`` to
+    ``at + a`` inclusive (a moment past the year 9999 never comes)."""
+    older, newer = offsets
+    for moment, shift in ((at, newer), (at, older + _TICK)):
+        try:
+            stability.changes_at(moment + shift)
+        except OverflowError:
+            continue
 
 
 def override_range(
@@ -459,12 +497,36 @@ def compute(
     ``range_override`` is a ConditionOverrides.Range ({Start, End, Unit}) replacing the
     definition's Range window (BatchGetCalculatedAttributeForProfile, segments).
     """
+    return compute_with_stability(definition, objects, now, range_override)[0]
+
+
+def compute_with_stability(
+    definition: CalculatedAttributeDefinition,
+    objects: Iterable[ObjectLike],
+    now: datetime,
+    range_override: Mapping[str, Any] | None = None,
+) -> tuple[CalculatedValue, Stability]:
+    """``compute``, with the clock readings over which the same objects give the same
+    value (a Range window moves with the clock; nothing else does)."""
     now = as_utc(now)
+    stability = Stability(now)
     created_at = as_utc(definition.created_at)
     expression = Expression.from_attribute_details(definition.attribute_details)
     conditions = definition.conditions or {}
     range_ = override_range(conditions.get("Range") or {}, range_override)
-    window = _window(range_, now)
+    offsets = _offsets(range_)
+    window: tuple[datetime, datetime] | None = None
+    if offsets is not None:
+        try:
+            window = now - offsets[0], now - offsets[1]
+        except OverflowError:  # a window beyond the years 1 to 9999 restricts nothing
+            stability.start = stability.end = now  # (and is not kept)
+        else:
+            if not definition.use_historical_data:  # partial until created_at + a
+                try:
+                    stability.changes_at(created_at + offsets[0])
+                except OverflowError:
+                    pass
     types = expression.object_types()
 
     timed: list[tuple[datetime, datetime, int, ObjectLike]] = []
@@ -477,8 +539,10 @@ def compute(
         if not passes_filter(obj, definition.filter):
             continue
         at = object_time(obj, range_)
-        if window is not None and not window[0] <= at <= window[1]:
-            continue
+        if window is not None and offsets is not None:
+            _note_window_changes(stability, at, offsets)
+            if not window[0] <= at <= window[1]:
+                continue
         timed.append((at, ingested_at, index, obj))
     timed.sort(key=lambda entry: entry[:3])
 
@@ -506,7 +570,7 @@ def compute(
     value = statistic(contributions) if statistic else None
     value = apply_threshold(value, conditions.get("Threshold"))
     last = max((c.at for c in contributions), default=None)
-    return CalculatedValue(value, partial, last)
+    return CalculatedValue(value, partial, last), stability
 
 
 # ---------------------------------------------------------------------------
@@ -546,25 +610,59 @@ def value_for_profile(
 
     While the definition's Status is not COMPLETED, UseHistoricalData has no effect yet
     (the historical data is still being processed) and the value is partial.
+
+    A value is kept in ``domain.calculated_values`` and reused while the profile's
+    objects, the definition and its status are the same and the clock stays within the
+    readings that give the same value (``Stability``): a segment or a list of 50
+    definitions over many profiles does not compute each again on every request.
+    Values over ``_profile`` are not kept (they read the profile, not its objects).
     """
     pending = bool(definition.use_historical_data) and not (
         definition.historical_data_ready
     )
-    calculation = _Calculation(
-        definition.attribute_details,
-        definition.statistic,
-        definition.conditions,
-        definition.filter,
-        definition.use_historical_data and not pending,
-        definition.created_at,
-    )
+    moment = as_utc(now)
     expression = Expression.from_attribute_details(definition.attribute_details)
-    objects = [
-        obj
-        for type_name in sorted(expression.object_types())
-        for obj in _source_objects(domain, profile, type_name)
-    ]
-    result = compute(calculation, objects, now, range_override)
+    types = sorted(expression.object_types())
+    key = (
+        definition.calculated_attribute_name,
+        profile.profile_id,
+        repr(sorted(range_override.items())) if range_override else "",
+    )
+    revision = domain.object_revisions.get(profile.profile_id, 0)
+    kept = domain.calculated_values.get(key)
+    if (
+        kept is not None
+        and kept[0] is definition
+        and kept[1] is definition.conditions
+        and kept[2] == (pending, revision)
+        and kept[3].holds_at(moment)
+    ):
+        result: CalculatedValue = kept[4]
+    else:
+        calculation = _Calculation(
+            definition.attribute_details,
+            definition.statistic,
+            definition.conditions,
+            definition.filter,
+            definition.use_historical_data and not pending,
+            definition.created_at,
+        )
+        objects = [
+            obj
+            for type_name in types
+            for obj in _source_objects(domain, profile, type_name)
+        ]
+        result, stability = compute_with_stability(
+            calculation, objects, now, range_override
+        )
+        if PROFILE not in types:
+            domain.calculated_values[key] = (
+                definition,
+                definition.conditions,
+                (pending, revision),
+                stability,
+                result,
+            )
     return CalculatedAttributeValue(
         definition,
         profile.profile_id,

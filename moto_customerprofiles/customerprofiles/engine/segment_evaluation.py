@@ -27,11 +27,22 @@ class SegmentEvaluator:
     calculated attribute with ``{{_profile.X}}`` / ``{{_calculated_attribute.X}}``
     (a value whose reference has no value is left out). A segment defined by
     SegmentSqlQuery cannot be evaluated.
+
+    One evaluator serves one request: each segment's membership is computed once per
+    profile (a segment that many others build on is not evaluated again for each), and
+    SourceSegments chains are followed without recursion, at any depth. AWS documents
+    no limit on how segments build on each other, so none is refused; a chain that
+    comes back to a segment it started from (possible after a delete and a re-create)
+    is a cycle, which ``cycle`` names: the segment then selects nobody, and the
+    operations that evaluate it say why.
     """
 
     def __init__(self, domain: Domain, now: datetime | None = None) -> None:
         self.domain = domain
         self.now = now or clock.now()
+        self._members: dict[tuple[str, str], bool] = {}
+        self._evaluating: set[tuple[str, str]] = set()
+        self._cycles: dict[str, str | None] = {}
 
     # --- values -----------------------------------------------------------------------
 
@@ -53,6 +64,9 @@ class SegmentEvaluator:
     def _resolve(self, values: list[str], profile: Profile) -> list[str]:
         resolved = []
         for value in values:
+            if "{{" not in value:
+                resolved.append(value)
+                continue
             missing = False
 
             def substitute(match: re.Match[str]) -> str:
@@ -108,42 +122,114 @@ class SegmentEvaluator:
 
     # --- groups -----------------------------------------------------------------------
 
-    def _group_holds(
-        self, group: dict[str, Any], profile: Profile, seen: set[str]
-    ) -> bool:
+    def _group_holds(self, group: dict[str, Any], profile: Profile) -> bool:
         results = []
         dimensions = group.get("Dimensions", [])
         if dimensions:
-            holds = [self._dimension_selects(d, profile) for d in dimensions]
+            holds = (self._dimension_selects(d, profile) for d in dimensions)
             results.append(combine(group.get("Type", "ALL"), holds))
         sources = group.get("SourceSegments", [])
         if sources:
-            members = [
-                self._is_member_by_name(s["SegmentDefinitionName"], profile, seen)
+            members = (
+                self.is_member_by_name(s.get("SegmentDefinitionName", ""), profile)
                 for s in sources
-            ]
+            )
             results.append(combine(group.get("SourceType", "ANY"), members))
         return all(results)
 
-    def _is_member_by_name(self, name: str, profile: Profile, seen: set[str]) -> bool:
-        segment = self.domain.segment_definitions.get(name)
-        if segment is None or name in seen:
-            return False
-        return self.holds(segment.segment_groups or {}, profile, seen | {name})
-
-    def holds(
-        self,
-        segment_groups: dict[str, Any],
-        profile: Profile,
-        seen: set[str] | None = None,
-    ) -> bool:
+    def holds(self, segment_groups: dict[str, Any], profile: Profile) -> bool:
+        """Whether SegmentGroups (a segment's, or an estimate's query) select the
+        profile."""
+        for name in _sources(segment_groups):
+            self.is_member_by_name(name, profile)  # resolved without recursion first
         groups = segment_groups.get("Groups", [])
-        results = [self._group_holds(g, profile, seen or set()) for g in groups]
+        results = (self._group_holds(g, profile) for g in groups)
         return combine(segment_groups.get("Include", "ALL"), results)
 
     def is_member(self, segment: SegmentDefinition, profile: Profile) -> bool:
-        if segment.segment_groups is None:
-            return False
-        return self.holds(
-            segment.segment_groups, profile, {segment.segment_definition_name}
-        )
+        return self.is_member_by_name(segment.segment_definition_name, profile)
+
+    def is_member_by_name(self, name: str, profile: Profile) -> bool:
+        """Membership in the named segment; a missing segment, a SQL segment and a
+        segment reached again while it is being evaluated (a cycle) select nobody.
+
+        The segments it builds on are resolved first, deepest first, with an explicit
+        stack: each is evaluated once per profile, at any depth.
+        """
+        profile_id = profile.profile_id
+        if (name, profile_id) in self._members:
+            return self._members[(name, profile_id)]
+        if (name, profile_id) in self._evaluating:
+            return False  # a cycle
+        stack = [name]
+        while stack:
+            current = stack[-1]
+            key = (current, profile_id)
+            if key in self._members:
+                stack.pop()
+                continue
+            segment = self.domain.segment_definitions.get(current)
+            groups = segment.segment_groups if segment is not None else None
+            if groups is None:
+                self._members[key] = False
+                stack.pop()
+                continue
+            self._evaluating.add(key)
+            waiting = [
+                source
+                for source in _sources(groups)
+                if (source, profile_id) not in self._members
+                and (source, profile_id) not in self._evaluating
+            ]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            groups_list = groups.get("Groups", [])
+            results = (self._group_holds(g, profile) for g in groups_list)
+            self._members[key] = combine(groups.get("Include", "ALL"), results)
+            self._evaluating.discard(key)
+            stack.pop()
+        return self._members[(name, profile_id)]
+
+    def cycle(self, name: str) -> str | None:
+        """The cycle of SourceSegments reachable from the named segment (``a -> b ->
+        a``), or None. Walked without recursion; once per segment and request."""
+        if name in self._cycles:
+            return self._cycles[name]
+        found: str | None = None
+        state: dict[str, int] = {}  # 1: on the current path, 2: done
+        path: list[str] = []
+        stack: list[tuple[str, list[str]]] = [(name, self._source_names(name))]
+        state[name] = 1
+        path.append(name)
+        while stack and found is None:
+            current, pending = stack[-1]
+            if not pending:
+                state[current] = 2
+                path.pop()
+                stack.pop()
+                continue
+            source = pending.pop()
+            if state.get(source) == 1:
+                found = " -> ".join([*path[path.index(source) :], source])
+            elif source not in state:
+                state[source] = 1
+                path.append(source)
+                stack.append((source, self._source_names(source)))
+        self._cycles[name] = found
+        return found
+
+    def _source_names(self, name: str) -> list[str]:
+        segment = self.domain.segment_definitions.get(name)
+        if segment is None or segment.segment_groups is None:
+            return []
+        return list(dict.fromkeys(_sources(segment.segment_groups)))
+
+
+def _sources(segment_groups: dict[str, Any]) -> list[str]:
+    """The segments SegmentGroups build on, in order."""
+    return [
+        str(source.get("SegmentDefinitionName", ""))
+        for group in segment_groups.get("Groups", [])
+        for source in group.get("SourceSegments", [])
+    ]

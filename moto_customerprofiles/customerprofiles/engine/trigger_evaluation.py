@@ -209,7 +209,12 @@ def evaluate_trigger(
                 "Segment definition", trigger.segment_filter, domain.domain_name
             )
             return [invocation(SUPPRESSED, SEGMENT_MISMATCH, detail=missing)]
-        if not SegmentEvaluator(domain).is_member(segment, profile):
+        evaluator = SegmentEvaluator(domain)
+        cycle = evaluator.cycle(segment.segment_definition_name)
+        if cycle is not None:
+            detail = f"SourceSegments form a cycle: {cycle}"
+            return [invocation(SUPPRESSED, SEGMENT_MISMATCH, detail=detail)]
+        if not evaluator.is_member(segment, profile):
             return [invocation(SUPPRESSED, SEGMENT_MISMATCH)]
     integrations = [
         i
