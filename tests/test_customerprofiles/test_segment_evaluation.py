@@ -44,29 +44,32 @@ def evaluator(segments: list[Any]) -> SegmentEvaluator:
     return SegmentEvaluator(domain, NOW)  # type: ignore[arg-type]
 
 
-def test_each_segment_is_evaluated_once_per_profile(monkeypatch):
+def test_each_segment_is_evaluated_once_per_batch(monkeypatch):
     leaves = [segment(f"k{i}", {"Groups": [{"Dimensions": [ANN]}]}) for i in range(100)]
     middle = [segment(f"l{i}", sources(*(s.segment_definition_name for s in leaves), source_type="ALL")) for i in range(100)]  # fmt: skip
     top = [segment(f"m{i}", sources(*(s.segment_definition_name for s in middle), source_type="ALL")) for i in range(100)]  # fmt: skip
     root = segment("root", sources(*(s.segment_definition_name for s in top)))
     subject = evaluator([*leaves, *middle, *top, root])
-    calls = []
-    original = SegmentEvaluator._group_holds
+    groups, dimensions = [], []
+    original_group = SegmentEvaluator._group_selects
+    original_dimension = SegmentEvaluator._dimension_selects
 
-    def counting(self: SegmentEvaluator, group: Any, profile: Profile) -> bool:
-        calls.append(1)
-        return original(self, group, profile)
+    def counting_group(self: SegmentEvaluator, group: Any, profiles: Any) -> Any:
+        groups.append(1)
+        return original_group(self, group, profiles)
 
-    monkeypatch.setattr(SegmentEvaluator, "_group_holds", counting)
-    ann, bob = (
-        Profile("ann", {"FirstName": "Ann"}),
-        Profile("bob", {"FirstName": "Bob"}),
-    )
-    assert subject.is_member(root, ann) is True
-    assert subject.is_member(root, bob) is False
-    assert len(calls) == 2 * 301  # one group per segment, per profile
-    assert subject.is_member(root, ann) is True
-    assert len(calls) == 2 * 301  # known within the request
+    def counting_dimension(self: SegmentEvaluator, dimension: Any, profile: Any) -> Any:
+        dimensions.append(1)
+        return original_dimension(self, dimension, profile)
+
+    monkeypatch.setattr(SegmentEvaluator, "_group_selects", counting_group)
+    monkeypatch.setattr(SegmentEvaluator, "_dimension_selects", counting_dimension)
+    batch = [Profile("ann", {"FirstName": "Ann"}), Profile("bob", {"FirstName": "Bob"})]
+    assert subject.members_of("root", batch) == {"ann"}
+    assert len(groups) == 301  # one group per segment, for the whole batch
+    assert len(dimensions) == 100 * 2  # each leaf's dimension, once per profile
+    assert subject.members_of("root", batch) == {"ann"}
+    assert len(groups) == 301  # known within the request
 
 
 def test_a_chain_deeper_than_the_recursion_limit():

@@ -28,9 +28,10 @@ class SegmentEvaluator:
     (a value whose reference has no value is left out). A segment defined by
     SegmentSqlQuery cannot be evaluated.
 
-    One evaluator serves one request: each segment's membership is computed once per
-    profile (a segment that many others build on is not evaluated again for each), and
-    SourceSegments chains are followed without recursion, at any depth. AWS documents
+    One evaluator serves one request, over one batch of profiles: each segment's
+    members among them are computed once (a segment that many others build on is not
+    evaluated again for each), its SourceSegments combined as set operations, and
+    chains are followed without recursion, at any depth. AWS documents
     no limit on how segments build on each other, so none is refused; a chain that
     comes back to a segment it started from (possible after a delete and a re-create)
     is a cycle, which ``cycle`` names: the segment then selects nobody, and the
@@ -40,8 +41,8 @@ class SegmentEvaluator:
     def __init__(self, domain: Domain, now: datetime | None = None) -> None:
         self.domain = domain
         self.now = now or clock.now()
-        self._members: dict[tuple[str, str], bool] = {}
-        self._evaluating: set[tuple[str, str]] = set()
+        self._batch: tuple[str, ...] = ()
+        self._sets: dict[str, set[str]] = {}  # segment name -> member ids in the batch
         self._cycles: dict[str, str | None] = {}
 
     # --- values -----------------------------------------------------------------------
@@ -120,76 +121,107 @@ class SegmentEvaluator:
             dimension.get("CalculatedAttributes", {}), profile
         )
 
-    # --- groups -----------------------------------------------------------------------
+    # --- groups: evaluated over a batch of profiles, as sets of profile ids ----------
 
-    def _group_holds(self, group: dict[str, Any], profile: Profile) -> bool:
-        results = []
+    def _group_selects(
+        self, group: dict[str, Any], profiles: list[Profile]
+    ) -> set[str]:
+        """The ids of the profiles a group selects: its Dimensions (combined by Type)
+        and its SourceSegments (combined by SourceType, as set operations) must both
+        hold; a group with neither selects everyone."""
+        everyone = {p.profile_id for p in profiles}
+        selected = everyone
         dimensions = group.get("Dimensions", [])
         if dimensions:
-            holds = (self._dimension_selects(d, profile) for d in dimensions)
-            results.append(combine(group.get("Type", "ALL"), holds))
+            logic = group.get("Type", "ALL")
+            selected = {
+                p.profile_id
+                for p in profiles
+                if combine(logic, (self._dimension_selects(d, p) for d in dimensions))
+            }
         sources = group.get("SourceSegments", [])
         if sources:
-            members = (
-                self.is_member_by_name(s.get("SegmentDefinitionName", ""), profile)
+            sets = [
+                self._sets.get(str(s.get("SegmentDefinitionName", "")), set())
                 for s in sources
+            ]
+            selected = selected & _combine_sets(
+                group.get("SourceType", "ANY"), sets, everyone
             )
-            results.append(combine(group.get("SourceType", "ANY"), members))
-        return all(results)
+        return selected
+
+    def _groups_select(
+        self, segment_groups: dict[str, Any], profiles: list[Profile]
+    ) -> set[str]:
+        everyone = {p.profile_id for p in profiles}
+        sets = [
+            self._group_selects(g, profiles) for g in segment_groups.get("Groups", [])
+        ]
+        return _combine_sets(segment_groups.get("Include", "ALL"), sets, everyone)
+
+    def select(
+        self, segment_groups: dict[str, Any], profiles: list[Profile]
+    ) -> set[str]:
+        """The ids of the profiles that SegmentGroups (a segment's, or an estimate's
+        query) select among ``profiles``."""
+        self._use_batch(profiles)
+        for name in dict.fromkeys(_sources(segment_groups)):
+            self.members_of(name, profiles)
+        return self._groups_select(segment_groups, profiles)
 
     def holds(self, segment_groups: dict[str, Any], profile: Profile) -> bool:
-        """Whether SegmentGroups (a segment's, or an estimate's query) select the
-        profile."""
-        for name in _sources(segment_groups):
-            self.is_member_by_name(name, profile)  # resolved without recursion first
-        groups = segment_groups.get("Groups", [])
-        results = (self._group_holds(g, profile) for g in groups)
-        return combine(segment_groups.get("Include", "ALL"), results)
+        return profile.profile_id in self.select(segment_groups, [profile])
 
     def is_member(self, segment: SegmentDefinition, profile: Profile) -> bool:
-        return self.is_member_by_name(segment.segment_definition_name, profile)
+        return profile.profile_id in self.members_of(
+            segment.segment_definition_name, [profile]
+        )
 
-    def is_member_by_name(self, name: str, profile: Profile) -> bool:
-        """Membership in the named segment; a missing segment, a SQL segment and a
-        segment reached again while it is being evaluated (a cycle) select nobody.
+    def members_of(self, name: str, profiles: list[Profile]) -> set[str]:
+        """The ids of the named segment's members among ``profiles``. A missing
+        segment, a SQL segment and a segment reached again while it is being evaluated
+        (a cycle) select nobody.
 
         The segments it builds on are resolved first, deepest first, with an explicit
-        stack: each is evaluated once per profile, at any depth.
+        stack: each segment once for the whole batch, at any depth, and its sources
+        combined as set operations (a fan-out costs a set operation per reference).
         """
-        profile_id = profile.profile_id
-        if (name, profile_id) in self._members:
-            return self._members[(name, profile_id)]
-        if (name, profile_id) in self._evaluating:
-            return False  # a cycle
+        self._use_batch(profiles)
+        if name in self._sets:
+            return self._sets[name]
         stack = [name]
+        evaluating: set[str] = set()
         while stack:
             current = stack[-1]
-            key = (current, profile_id)
-            if key in self._members:
+            if current in self._sets:
                 stack.pop()
                 continue
             segment = self.domain.segment_definitions.get(current)
             groups = segment.segment_groups if segment is not None else None
             if groups is None:
-                self._members[key] = False
+                self._sets[current] = set()
                 stack.pop()
                 continue
-            self._evaluating.add(key)
+            evaluating.add(current)
             waiting = [
                 source
-                for source in _sources(groups)
-                if (source, profile_id) not in self._members
-                and (source, profile_id) not in self._evaluating
+                for source in dict.fromkeys(_sources(groups))
+                if source not in self._sets and source not in evaluating
             ]
             if waiting:
                 stack.extend(waiting)
                 continue
-            groups_list = groups.get("Groups", [])
-            results = (self._group_holds(g, profile) for g in groups_list)
-            self._members[key] = combine(groups.get("Include", "ALL"), results)
-            self._evaluating.discard(key)
+            self._sets[current] = self._groups_select(groups, profiles)
+            evaluating.discard(current)
             stack.pop()
-        return self._members[(name, profile_id)]
+        return self._sets[name]
+
+    def _use_batch(self, profiles: list[Profile]) -> None:
+        """Memberships are kept for one batch of profiles (one request's)."""
+        batch = tuple(p.profile_id for p in profiles)
+        if batch != self._batch:
+            self._batch = batch
+            self._sets = {}
 
     def cycle(self, name: str) -> str | None:
         """The cycle of SourceSegments reachable from the named segment (``a -> b ->
@@ -233,3 +265,11 @@ def _sources(segment_groups: dict[str, Any]) -> list[str]:
         for group in segment_groups.get("Groups", [])
         for source in group.get("SourceSegments", [])
     ]
+
+
+def _combine_sets(logic: str, sets: list[set[str]], everyone: set[str]) -> set[str]:
+    """ALL / ANY / NONE (``operators.combine``) over the members of each part."""
+    if logic == "ALL":
+        return set.intersection(everyone, *sets)
+    union = set().union(*sets)
+    return everyone - union if logic == "NONE" else union

@@ -23,6 +23,12 @@ class SegmentMembershipBackend(BackendState):
         segment = domain.segment_definition(segment_definition_name)
         evaluator = SegmentEvaluator(domain)
         cycle = evaluator.cycle(segment_definition_name)
+        found = [domain.profiles[i] for i in profile_ids if i in domain.profiles]
+        members = (
+            evaluator.members_of(segment_definition_name, found)
+            if cycle is None and segment.segment_groups is not None
+            else set()
+        )
         profiles, failures = [], []
         for profile_id in profile_ids:
             profile = domain.profiles.get(profile_id)
@@ -51,7 +57,7 @@ class SegmentMembershipBackend(BackendState):
                     }
                 )
             else:
-                present = evaluator.is_member(segment, profile)
+                present = profile_id in members
                 entry: dict[str, Any] = {
                     "ProfileId": profile_id,
                     "QueryResult": "PRESENT" if present else "ABSENT",
@@ -90,9 +96,7 @@ class SegmentMembershipBackend(BackendState):
                 )
                 domain.segment_estimates[failed.estimate_id] = failed
                 return failed
-        count = sum(
-            1 for p in domain.profiles.values() if evaluator.holds(segment_query, p)
-        )
+        count = len(evaluator.select(segment_query, list(domain.profiles.values())))
         estimate = SegmentEstimate(domain_name, count)
         domain.segment_estimates[estimate.estimate_id] = estimate
         return estimate
