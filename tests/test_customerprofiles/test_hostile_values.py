@@ -5,6 +5,7 @@ their numbers as written, and a refused object leaves nothing behind."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 
 import boto3
 import pytest
@@ -286,3 +287,23 @@ def test_a_clock_at_the_end_of_year_9999_with_an_event_expiration(
         )
         value, _, membership = reads_succeed(client, only_profile(client), members=1)
         assert (value, membership) == ("150", ["PRESENT"])
+
+
+def test_the_largest_event_expiration_is_capped(
+    client, domain, customerprofiles_trigger_invocations
+):
+    client.update_event_trigger(
+        DomainName=DOMAIN,
+        EventTriggerName="big",
+        EventTriggerLimits={"EventExpiration": 2**63 - 1},
+    )
+    put(client, '{"email": "ann@example.com", "id": "o1", "total": 150}')
+    (fired,) = [
+        i
+        for i in customerprofiles_trigger_invocations(DOMAIN)
+        if i["EventTriggerName"] == "big"
+    ]
+    assert fired["Status"] == "FIRED" and fired["Detail"] is None
+    stamp = datetime.strptime(fired["Timestamp"], "%Y-%m-%dT%H:%M:%S.%fZ")
+    expires = datetime.strptime(fired["ExpirationTime"], "%Y-%m-%dT%H:%M:%S.%fZ")
+    assert expires - stamp == timedelta(minutes=15)
