@@ -498,7 +498,7 @@ def _membership(segment: str, label: str, setup: Callable[[], Any]) -> Side:
 
 def get_segment_membership_calculated() -> Case:
     return Case(
-        name="GetSegmentMembership, 100 ids",
+        name="GetSegmentMembership, 100 ids: 50 calculated dimensions",
         ours=_membership(
             "fifty", "50 calculated-attribute dimensions", _calculated_segments
         ),
@@ -551,7 +551,7 @@ def _fan_out_segments() -> tuple[Any, str, list[str]]:
 
 def get_segment_membership_fan_out() -> Case:
     return Case(
-        name="GetSegmentMembership, 100 ids",
+        name="GetSegmentMembership, 100 ids: 100x100x100 sources",
         ours=_membership("top", "100 x 100 x 100 source segments", _fan_out_segments),
         baseline=_membership("one", "1 profile dimension", _fan_out_segments),
     )
