@@ -435,6 +435,128 @@ def list_calculated_attributes_for_profile() -> Case:
     )
 
 
+# --- segments ----------------------------------------------------------------------------
+
+
+def _calculated_dimension(name: str) -> dict[str, Any]:
+    return {
+        "CalculatedAttributes": {
+            name: {"DimensionType": "GREATER_THAN", "Values": ["0"]}
+        }
+    }
+
+
+def _membership_ids(name: str, first: tuple[str, ...] = ()) -> list[str]:
+    """100 profile ids of the domain, ``first`` first."""
+    others = [i for i in sorted(_backend().domains[name].profiles) if i not in first]
+    return [*first, *others][:100]
+
+
+_SEGMENT_STATES: dict[str, tuple[Any, str, list[str]]] = {}
+
+
+def _calculated_segments() -> tuple[Any, str, list[str]]:
+    """The 50-definition calculated domain (10,000 objects over 102 profiles) with a
+    segment of 50 calculated-attribute dimensions and one of a single dimension."""
+    client, name, owners = _calculated_domain(50)
+    if (
+        name not in _SEGMENT_STATES
+        or "fifty" not in _backend().domains[name].segment_definitions
+    ):
+        for segment, count in (("fifty", 50), ("one", 1)):
+            client.create_segment_definition(
+                DomainName=name,
+                SegmentDefinitionName=segment,
+                DisplayName=segment,
+                SegmentGroups={
+                    "Include": "ALL",
+                    "Groups": [
+                        {
+                            "Type": "ALL",
+                            "Dimensions": [
+                                _calculated_dimension(f"avg-{index:02d}")
+                                for index in range(count)
+                            ],
+                        }
+                    ],
+                },
+            )
+        first = (owners[1000], owners[10])  # the profiles of 1,000 and 10 objects
+        _SEGMENT_STATES[name] = (client, name, _membership_ids(name, first))
+    return _SEGMENT_STATES[name]
+
+
+def _membership(segment: str, label: str, setup: Callable[[], Any]) -> Side:
+    return Side(
+        label=label,
+        setup=setup,
+        call=lambda state, i: state[0].get_segment_membership(
+            DomainName=state[1], SegmentDefinitionName=segment, ProfileIds=state[2]
+        ),
+    )
+
+
+def get_segment_membership_calculated() -> Case:
+    return Case(
+        name="GetSegmentMembership, 100 ids: 50 calculated dimensions",
+        ours=_membership(
+            "fifty", "50 calculated-attribute dimensions", _calculated_segments
+        ),
+        baseline=_membership(
+            "one", "1 calculated-attribute dimension", _calculated_segments
+        ),
+    )
+
+
+def _fan_out_segments() -> tuple[Any, str, list[str]]:
+    """100 profiles; "top" builds on 100 segments, each on the same 100, each on the
+    same 100 leaves (1,000,000 paths); "one" is a single profile dimension."""
+    name = "fan-out"
+    if name in _SEGMENT_STATES and name in _backend().domains:
+        return _SEGMENT_STATES[name]
+    client, _ = _profiles_domain(name, 100)
+
+    def create(segment: str, group: dict[str, Any]) -> None:
+        client.create_segment_definition(
+            DomainName=name,
+            SegmentDefinitionName=segment,
+            DisplayName=segment,
+            SegmentGroups={"Include": "ALL", "Groups": [group]},
+        )
+
+    email = {
+        "ProfileAttributes": {
+            "EmailAddress": {"DimensionType": "ENDS_WITH", "Values": ["@example.com"]}
+        }
+    }
+    below = [f"k-{i}" for i in range(100)]
+    for segment in below:
+        create(segment, {"Dimensions": [email]})
+    for level in ("l", "m"):
+        names = [f"{level}-{i}" for i in range(100)]
+        for segment in names:
+            create(
+                segment,
+                {
+                    "SourceSegments": [{"SegmentDefinitionName": n} for n in below],
+                    "SourceType": "ALL",
+                },
+            )
+        below = names
+    create("top", {"SourceSegments": [{"SegmentDefinitionName": n} for n in below]})
+    create("one", {"Dimensions": [email]})
+    _SEGMENT_STATES[name] = (client, name, _membership_ids(name))
+    return _SEGMENT_STATES[name]
+
+
+def get_segment_membership_fan_out() -> Case:
+    return Case(
+        name="GetSegmentMembership, 100 ids: 100x100x100 sources",
+        ours=_membership("top", "100 x 100 x 100 source segments", _fan_out_segments),
+        baseline=_membership("one", "1 profile dimension", _fan_out_segments),
+    )
+
+
 CASES: list[Callable[[], Case]] = [
     create_domain,
     get_domain,
@@ -446,6 +568,8 @@ CASES: list[Callable[[], Case]] = [
     search_profiles,
     get_calculated_attribute_for_profile,
     list_calculated_attributes_for_profile,
+    get_segment_membership_calculated,
+    get_segment_membership_fan_out,
 ]
 
 
@@ -560,6 +684,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--rounds", type=int, help="rounds per case")
     parser.add_argument("--batch", type=int, help="calls per side in each round")
+    parser.add_argument(
+        "--case", help="only the cases whose name contains this text (no start-up run)"
+    )
     args = parser.parse_args(argv)
     rounds = args.rounds or (30 if args.quick else 60)
     batch = args.batch or (20 if args.quick else 50)
@@ -585,10 +712,15 @@ def main(argv: list[str] | None = None) -> int:
         f"{rounds} rounds x {batch} calls per side, alternating"
     )
     started = time.perf_counter()
-    results = [run_case(make(), rounds, batch, warmup) for make in CASES]
+    cases = [make() for make in CASES]
+    if args.case:
+        cases = [case for case in cases if args.case.lower() in case.name.lower()]
+    results = [run_case(case, rounds, batch, warmup) for case in cases]
     for line in _table(results):
         print(line)
     print(f"({time.perf_counter() - started:.1f} s)")
+    if args.case:
+        return 0
 
     import startup  # beside this file: start-up costs, in fresh processes
 

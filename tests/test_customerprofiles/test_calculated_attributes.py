@@ -286,6 +286,57 @@ def test_a_range_follows_the_clock(client, domain):
         assert value_of(client) is None
 
 
+def test_a_range_follows_the_clock_back_and_forth(client, domain):
+    """Values kept between requests hold only while the clock gives the same value."""
+    define(client, Conditions={"Range": {"Value": 30, "TimestampSource": AT}})
+    put(client, id="a", amount=1, at="2026-01-01T00:00:00Z")
+    put(client, id="b", amount=2, at="2026-01-20T00:00:00Z")
+    readings = [
+        ("2026-01-25T00:00:00Z", "3"),
+        ("2026-01-31T00:00:00Z", "3"),  # the first is 30 days old: still in
+        ("2026-01-31T00:00:01Z", "2"),  # and now out
+        ("2026-01-10T00:00:00Z", "1"),  # back: the second is in the future
+        ("2026-01-20T00:00:00Z", "3"),  # the second arrives
+        ("2026-02-20T00:00:00Z", None),
+    ]
+    seen = []
+    for moment, _ in readings:
+        with freeze_time(moment):
+            seen.append((moment, value_of(client)))
+    assert seen == readings
+
+
+def test_a_kept_value_follows_objects_and_updates(client, domain):
+    define(client)
+    put(client, id="a", amount=5)
+    values = [value_of(client)]
+    put(client, id="b", amount=1)
+    values.append(value_of(client))
+    pid = profile_id(client)
+    key = client.list_profile_objects(
+        DomainName=DOMAIN, ObjectTypeName=TYPE, ProfileId=pid
+    )["Items"][1]["ProfileObjectUniqueKey"]
+    client.delete_profile_object(
+        DomainName=DOMAIN,
+        ProfileId=pid,
+        ProfileObjectUniqueKey=key,
+        ObjectTypeName=TYPE,
+    )
+    values.append(value_of(client))
+    client.update_calculated_attribute_definition(
+        DomainName=DOMAIN,
+        CalculatedAttributeName="calc",
+        Conditions={"Threshold": {"Value": "4", "Operator": "GREATER_THAN"}},
+    )
+    values.append(value_of(client))
+    client.delete_calculated_attribute_definition(
+        DomainName=DOMAIN, CalculatedAttributeName="calc"
+    )
+    define(client, Statistic="COUNT")
+    values.append(value_of(client))
+    assert values == ["5", "6", "5", "true", "1"]
+
+
 def test_without_historical_data_objects_put_before_the_definition_do_not_count(
     client, domain
 ):

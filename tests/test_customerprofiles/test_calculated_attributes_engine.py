@@ -12,12 +12,11 @@ import pytest
 
 from moto_customerprofiles.customerprofiles.engine.calculated_attributes import (
     CalculatedValue,
-    Expression,
     SourceObject,
     check_definition,
     compute,
-    lookup,
 )
+from moto_customerprofiles.customerprofiles.engine.expressions import Expression, lookup
 from moto_customerprofiles.customerprofiles.exceptions import BadRequestException
 
 UTC = timezone.utc

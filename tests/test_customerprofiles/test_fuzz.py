@@ -58,7 +58,7 @@ from moto.core.utils import camelcase_to_underscores
 
 import moto_customerprofiles  # noqa: F401  (registers the service before mock_aws)
 from moto_customerprofiles.customerprofiles.models import customerprofiles_backends
-from moto_customerprofiles.customerprofiles.resources.templates import TEMPLATES
+from moto_customerprofiles.customerprofiles.resources.common import templates
 from moto_customerprofiles.customerprofiles.responses import CustomerProfilesResponse
 
 SERVER_MODE = os.environ.get("TEST_SERVER_MODE", "").lower() == "true"
@@ -1042,7 +1042,7 @@ def test_fuzz_operation(operation_name: str, endpoint: str) -> None:
             # GetProfileObjectType materializes a template's implicit type (README).
             materializes = (
                 operation_name == "GetProfileObjectType"
-                and params.get("ObjectTypeName") in TEMPLATES
+                and params.get("ObjectTypeName") in templates()
             )
             check_response(
                 response,

@@ -703,6 +703,32 @@ def test_segment_filter(client, customerprofiles_trigger_invocations, email, out
     assert outcomes(customerprofiles_trigger_invocations) == [outcome]
 
 
+def test_a_segment_filter_in_a_cycle_is_a_mismatch_that_says_so(
+    client, customerprofiles_trigger_invocations
+):
+    setup(client, segment_filter="a")
+
+    def create(name, group):
+        client.create_segment_definition(
+            DomainName=DOMAIN,
+            SegmentDefinitionName=name,
+            DisplayName=name,
+            SegmentGroups={"Groups": [group]},
+        )
+
+    create("a", {"Dimensions": [{"ProfileAttributes": {"EmailAddress": {"DimensionType": "ENDS_WITH", "Values": ["@example.com"]}}}]})  # fmt: skip
+    create("b", {"SourceSegments": [{"SegmentDefinitionName": "a"}]})
+    client.delete_segment_definition(DomainName=DOMAIN, SegmentDefinitionName="a")
+    create("a", {"SourceSegments": [{"SegmentDefinitionName": "b"}]})
+    put(client, total=150)
+    (record,) = customerprofiles_trigger_invocations(DOMAIN)
+    assert (record["Status"], record["Reason"], record["Detail"]) == (
+        "SUPPRESSED",
+        "SEGMENT_MISMATCH",
+        "SourceSegments form a cycle: a -> b -> a",
+    )
+
+
 def test_two_integrations_naming_the_trigger_fire_twice(
     client, customerprofiles_trigger_invocations
 ):

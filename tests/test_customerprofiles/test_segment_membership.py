@@ -525,3 +525,71 @@ def test_segment_estimate_in_a_missing_domain(client):
         "Domain nope does not exist.",
         404,
     )
+
+
+# --- bounds: deep chains, fan-out, cycles ------------------------------------------------
+
+
+def test_a_chain_of_200_source_segments(client, ids):
+    create_segment(client, "link-0", groups(group(FIRST_NAME_ANN)))
+    for index in range(1, 200):
+        create_segment(client, f"link-{index}", groups(group(sources=(f"link-{index - 1}",))))  # fmt: skip
+    answer = membership(client, "link-199", [ids["ann"], ids["bob"]])
+    assert [p["QueryResult"] for p in answer["Profiles"]] == ["PRESENT", "ABSENT"]
+    assert answer["Failures"] == []
+
+
+def test_a_fan_out_of_100_by_100_by_100_source_segments(client, ids):
+    """1,000,000 paths through 301 segments: each is evaluated once per profile."""
+    names = [f"k-{i}" for i in range(100)]
+    create_segment(client, names[0], groups(group(FIRST_NAME_BOB)))
+    for name in names[1:]:
+        create_segment(client, name, groups(group(FIRST_NAME_ANN)))
+    for level in ("l", "m"):
+        below, names = names, [f"{level}-{i}" for i in range(100)]
+        for name in names:
+            create_segment(client, name, groups(group(sources=below, source_type="ALL")))  # fmt: skip
+    create_segment(client, "top", groups(group(sources=names)))
+    answer = membership(client, "top", [ids["ann"], ids["bob"]])
+    # every k-i must hold at each level (ALL): k-0 selects Bob only, the rest Ann only
+    assert [p["QueryResult"] for p in answer["Profiles"]] == ["ABSENT", "ABSENT"]
+    create_segment(client, "any-k", groups(group(sources=[f"k-{i}" for i in range(100)])))  # fmt: skip
+    answer = membership(client, "any-k", [ids["ann"], ids["bob"], ids["cid"]])
+    assert [p["QueryResult"] for p in answer["Profiles"]] == [
+        "PRESENT",
+        "PRESENT",
+        "ABSENT",
+    ]
+
+
+def _make_a_cycle(client):
+    """a builds on b, b on a: possible once a is deleted and created again."""
+    create_segment(client, "a", groups(group(FIRST_NAME_ANN)))
+    create_segment(client, "b", groups(group(sources=("a",))))
+    client.delete_segment_definition(DomainName=DOMAIN, SegmentDefinitionName="a")
+    create_segment(client, "a", groups(group(sources=("b",))))
+
+
+def test_membership_of_a_segment_in_a_cycle_says_so(client, ids):
+    _make_a_cycle(client)
+    answer = membership(client, "a", [ids["ann"]])
+    assert answer["Profiles"] == []
+    assert answer["Failures"] == [
+        {
+            "ProfileId": ids["ann"],
+            "Message": "SourceSegments form a cycle: a -> b -> a",
+            "Status": 400,
+        }
+    ]
+
+
+def test_an_estimate_over_a_cycle_fails_and_says_why(client, ids):
+    _make_a_cycle(client)
+    estimate_id = client.create_segment_estimate(
+        DomainName=DOMAIN, SegmentQuery=groups(group(sources=("b",)))
+    )["EstimateId"]
+    estimate = client.get_segment_estimate(DomainName=DOMAIN, EstimateId=estimate_id)
+    assert (estimate["Status"], estimate["Message"]) == (
+        "FAILED",
+        "SourceSegments form a cycle: b -> a -> b",
+    )

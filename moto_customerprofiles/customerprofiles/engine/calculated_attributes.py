@@ -20,13 +20,8 @@ The calculation, in order (documented parts cite a source, the rest is this mock
    none of them); a group's Type ALL/ANY/NONE over its Dimensions; a dimension holds when
    every attribute in its map holds; an attribute holds when any of its Values does
    ([AG-CA-FILTER] "multiple values connected by OR"); values are case-sensitive
-   ([AG-CA-FILTER]). Operator semantics are this mock's (AWS documents none for the API):
-   INCLUSIVE the value is one of Values (a JSON array: holds all of them), EXCLUSIVE its
-   negation; CONTAINS a substring (an array: an element); BEGINS_WITH / ENDS_WITH;
-   number operators compare numerically with any of Values; BEFORE / AFTER / ON compare
-   ISO 8601 timestamps (ON: the same UTC day); BETWEEN / NOT_BETWEEN take exactly two
-   Values as inclusive bounds in either order, numbers or timestamps. A missing attribute
-   satisfies no operator, EXCLUSIVE included; a value of the wrong kind satisfies none.
+   ([AG-CA-FILTER]). The operators are ``engine/operators.py``'s, the same as for event
+   triggers and segments. A missing attribute satisfies no operator.
 4. Range: an object's time is the value at TimestampSource, read per TimestampFormat,
    else its ingestion time. Value N keeps objects timed within the last N days up to now
    (objects timed in the future are left out); ValueRange {Start, End} keeps objects timed
@@ -43,19 +38,14 @@ The calculation, in order (documented parts cite a source, the rest is this mock
 
 Rules chosen where AWS is silent:
 
-- Attribute lookup: an object type field of that name first, then the JSON content by
-  dotted path (``a.b`` is content["a"]["b"]), then a content key spelled with the dots.
-  ([AG-CA-FILTER] documents "field of the object type first" for event filters.)
-- Operands: a JSON number, text written as a number, or an ISO 8601 timestamp (as epoch
-  milliseconds, so ``{CTR.disconnectTimestamp} - {CTR.initiationTimestamp}`` of
-  [AG-CA-DEFAULT] works). Booleans are not numbers. An object whose expression cannot be
-  evaluated (a missing attribute, a non-numeric operand of arithmetic or of SUM / MINIMUM /
-  MAXIMUM / AVERAGE, division by zero, a JSON object or array) is skipped: it does not
-  count, does not contribute, and is not the LastObjectTimestamp.
-- A bare reference (``{T.a}``) yields the attribute's own value, so FIRST_OCCURRENCE,
-  LAST_OCCURRENCE and MAX_OCCURRENCE can return text.
-- Numbers print as integers when integral ("3", not "3.0"), otherwise as Python's repr of
-  the float ("2.5", "0.30000000000000004"). Arithmetic is in binary floating point.
+- The expression language (``engine/expressions.py``): operands, undefined values,
+  bare references and the attribute lookup are documented there. An object whose
+  expression is undefined is skipped: it does not count, does not contribute, and is not
+  the LastObjectTimestamp.
+- Computed numbers print as integers when integral ("3", not "3.0"), otherwise as
+  Python's repr of the float ("2.5", "0.30000000000000004"); a value read as it is
+  (FIRST_OCCURRENCE of a number, say) keeps the text it was written with. A result a
+  double cannot hold (a SUM that overflows) is no value.
 - Booleans print as "true" / "false".
 - No contributing object: COUNT is "0"; every other statistic has no value (None: the
   attribute is absent), and a Threshold is then not applied (None stays None).
@@ -81,11 +71,10 @@ Rules chosen where AWS is silent:
 
 from __future__ import annotations
 
-import json
-import re
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, Protocol, TypeAlias
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from ..exceptions import BadRequestException
 from ..resources.calculated_attributes import (
@@ -94,7 +83,18 @@ from ..resources.calculated_attributes import (
 from ..resources.calculated_attributes import CalculatedAttributeValue
 from ..resources.domains import Domain
 from ..resources.profiles import PROFILE, Profile
-from ..resources.timestamps import parse_iso8601
+from ..resources.values import (
+    as_text,
+    as_utc,
+    dumps,
+    format_number,
+    from_epoch_millis,
+    parse_date,
+    parse_number,
+    to_number,
+)
+from .expressions import Expression, Reference, lookup, parse_reference
+from .operators import combine, compare
 
 STATISTICS = (
     "FIRST_OCCURRENCE",
@@ -111,8 +111,8 @@ TIMESTAMP_FORMATS = ("EPOCHMILLI", "ISO_8601")
 MAX_VALUE_LENGTH = 255  # [BC] CalculatedAttributeValue.Value: string1To255
 MAX_ATTRIBUTES = 2  # [BC] operation doc: "at most, two fields from that ObjectType"
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _DAY = timedelta(days=1)
+_TICK = timedelta(microseconds=1)  # the clock's resolution
 
 
 # ---------------------------------------------------------------------------
@@ -142,21 +142,7 @@ class SourceObject:
 
 
 if TYPE_CHECKING:  # what the calculation reads; no cost at run time
-
-    class ObjectLike(Protocol):
-        """What the calculation reads of an object: a SourceObject or a stored object."""
-
-        @property
-        def object_type_name(self) -> str: ...
-
-        @property
-        def content(self) -> Mapping[str, Any]: ...
-
-        @property
-        def ingested_at(self) -> datetime: ...
-
-        @property
-        def fields(self) -> Mapping[str, Any]: ...
+    from .expressions import ObjectLike
 
     class CalculatedAttributeDefinition(Protocol):
         @property
@@ -182,282 +168,6 @@ class CalculatedValue(NamedTuple):
     value: str | None
     is_data_partial: bool
     last_object_timestamp: datetime | None
-
-
-def _as_utc(moment: datetime) -> datetime:
-    """A datetime without a zone is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
-def lookup(obj: ObjectLike, name: str) -> Any:
-    """The value of attribute ``name``: a field of the object type, else the content."""
-    if name in obj.fields:
-        return obj.fields[name]
-    value: Any = obj.content
-    for step in name.split("."):
-        if not isinstance(value, Mapping) or step not in value:
-            value = None
-            break
-        value = value[step]
-    if value is None and name in obj.content:
-        value = obj.content[name]
-    return value
-
-
-# ---------------------------------------------------------------------------
-# Scalars: numbers, dates, text
-
-
-_NUMBER = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$")
-
-
-_INFINITY = float("inf")
-
-
-def _finite(number: float) -> float | None:
-    return number if number == number and abs(number) != float("inf") else None
-
-
-def parse_number(value: Any) -> float | None:
-    """A JSON number or text written as one; booleans are not numbers."""
-    kind = type(value)
-    if kind is float or kind is int:  # the common case first
-        number = float(value)
-        return number if number == number and abs(number) != _INFINITY else None
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return _finite(float(value))
-    if isinstance(value, str) and _NUMBER.match(value):
-        return _finite(float(value))
-    return None
-
-
-def parse_timestamp(value: Any) -> datetime | None:
-    """ISO 8601 text (see ``resources/timestamps.py``)."""
-    return parse_iso8601(value)
-
-
-def _epoch_millis(moment: datetime) -> float:
-    return (_as_utc(moment) - _EPOCH) / timedelta(milliseconds=1)
-
-
-def _from_epoch_millis(millis: float) -> datetime | None:
-    try:
-        return _EPOCH + timedelta(milliseconds=millis)
-    except OverflowError:
-        return None
-
-
-def to_number(value: Any) -> float | None:
-    """A number, or an ISO 8601 timestamp as epoch milliseconds."""
-    number = parse_number(value)
-    if number is not None:
-        return number
-    moment = parse_timestamp(value)
-    return None if moment is None else _epoch_millis(moment)
-
-
-def format_number(number: float) -> str:
-    """Integral values without a fraction ("3"); others as Python's float repr."""
-    if number.is_integer():
-        return str(int(number))
-    return repr(number)
-
-
-def to_text(value: Any) -> str | None:
-    """A JSON scalar as text; None for null, objects and arrays."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        number = _finite(float(value))
-        return None if number is None else format_number(number)
-    return None
-
-
-# ---------------------------------------------------------------------------
-# Expressions
-
-
-class Reference(NamedTuple):
-    object_type_name: str
-    attribute_name: str
-
-
-class _Number:
-    __slots__ = ("value",)
-
-    def __init__(self, value: float) -> None:
-        self.value = value
-
-
-class _Negate:
-    __slots__ = ("operand",)
-
-    def __init__(self, operand: _Node) -> None:
-        self.operand = operand
-
-
-class _Binary:
-    __slots__ = ("operator", "left", "right")
-
-    def __init__(self, operator: str, left: _Node, right: _Node) -> None:
-        self.operator = operator
-        self.left = left
-        self.right = right
-
-
-_Node: TypeAlias = "Reference | _Number | _Negate | _Binary"
-
-_TOKEN = re.compile(r"\s*(?:(\{[^{}]*\})|(\d+(?:\.\d*)?|\.\d+)|([-+*/()]))")
-
-
-def parse_reference(text: str, what: str) -> Reference:
-    """``{ObjectTypeName.AttributeName}``; the attribute name may hold further dots."""
-    inner = text[1:-1] if text.startswith("{") and text.endswith("}") else ""
-    type_name, _, attribute = inner.strip().partition(".")
-    if not type_name or not attribute:
-        # [BC] AttributeDetails.Expression: "Each element in the expression should follow
-        # the structure of {ObjectTypeName.AttributeName}"; Range.TimestampSource: "should
-        # follow the structure of {ObjectTypeName.<Location of timestamp field ...>}".
-        raise BadRequestException(
-            f"{what} element {text} must have the form ObjectTypeName.AttributeName, in braces"
-        )
-    return Reference(type_name, attribute)
-
-
-class Expression:
-    """An AttributeDetails.Expression: references, numbers, + - * / and parentheses."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._tokens = self._tokenize(text)
-        self._position = 0
-        self.root = self._sum()
-        if self._position != len(self._tokens):
-            self._fail(f"unexpected '{self._tokens[self._position]}'")
-        self.references: tuple[Reference, ...] = tuple(self._walk(self.root))
-
-    @classmethod
-    def from_attribute_details(cls, attribute_details: Mapping[str, Any]) -> Expression:
-        return cls(str(attribute_details.get("Expression", "")))
-
-    def object_types(self) -> set[str]:
-        return {ref.object_type_name for ref in self.references}
-
-    def attribute_names(self) -> set[str]:
-        return {ref.attribute_name for ref in self.references}
-
-    def evaluate(self, obj: ObjectLike) -> Any:
-        """The raw value of a bare reference, else a number; None when undefined."""
-        if isinstance(self.root, Reference):
-            value = lookup(obj, self.root.attribute_name)
-            if isinstance(value, (str, bool)):
-                return value
-            if isinstance(value, (int, float)):
-                return value if _finite(float(value)) is not None else None
-            return None
-        return self._number(self.root, obj)
-
-    # -- parsing
-
-    def _fail(self, problem: str) -> NoReturn:
-        # [BC] AttributeDetails.Expression: a "Mathematical expression"; [AG-CA-API]: "We
-        # only support the following mathematical operations: + - * /".
-        raise BadRequestException(
-            f"Expression {self.text} is not a valid mathematical expression: {problem}"
-        )
-
-    def _tokenize(self, text: str) -> list[str]:
-        tokens: list[str] = []
-        position = 0
-        while position < len(text):
-            if text[position:].strip() == "":
-                break
-            match = _TOKEN.match(text, position)
-            if match is None:
-                rest = text[position:].strip()
-                self._fail(f"unsupported '{rest[0]}' (only + - * / are supported)")
-            token = next(group for group in match.groups() if group is not None)
-            tokens.append(token)
-            position = match.end()
-        return tokens
-
-    def _peek(self) -> str | None:
-        if self._position < len(self._tokens):
-            return self._tokens[self._position]
-        return None
-
-    def _take(self) -> str:
-        token = self._peek()
-        if token is None:
-            self._fail("it ends too early")
-        self._position += 1
-        return token
-
-    def _sum(self) -> _Node:
-        node = self._product()
-        while self._peek() in ("+", "-"):
-            operator = self._take()
-            node = _Binary(operator, node, self._product())
-        return node
-
-    def _product(self) -> _Node:
-        node = self._factor()
-        while self._peek() in ("*", "/"):
-            operator = self._take()
-            node = _Binary(operator, node, self._factor())
-        return node
-
-    def _factor(self) -> _Node:
-        token = self._take()
-        if token == "-":
-            return _Negate(self._factor())
-        if token == "+":
-            return self._factor()
-        if token == "(":
-            node = self._sum()
-            if self._take() != ")":
-                self._fail("a '(' is not closed")
-            return node
-        if token.startswith("{"):
-            return parse_reference(token, "Expression")
-        if token[0].isdigit() or token[0] == ".":
-            return _Number(float(token))
-        self._fail(f"unexpected '{token}'")
-
-    @staticmethod
-    def _walk(node: _Node) -> Iterable[Reference]:
-        if isinstance(node, Reference):
-            yield node
-        elif isinstance(node, _Negate):
-            yield from Expression._walk(node.operand)
-        elif isinstance(node, _Binary):
-            yield from Expression._walk(node.left)
-            yield from Expression._walk(node.right)
-
-    # -- evaluation
-
-    def _number(self, node: _Node, obj: ObjectLike) -> float | None:
-        if isinstance(node, _Number):
-            return node.value
-        if isinstance(node, Reference):
-            return to_number(lookup(obj, node.attribute_name))
-        if isinstance(node, _Negate):
-            operand = self._number(node.operand, obj)
-            return None if operand is None else -operand
-        left, right = self._number(node.left, obj), self._number(node.right, obj)
-        if left is None or right is None:
-            return None
-        if node.operator == "+":
-            return _finite(left + right)
-        if node.operator == "-":
-            return _finite(left - right)
-        if node.operator == "*":
-            return _finite(left * right)
-        return None if right == 0 else _finite(left / right)
 
 
 # ---------------------------------------------------------------------------
@@ -544,111 +254,15 @@ def check_definition(
 
 
 # ---------------------------------------------------------------------------
-# Filter operators (FilterDimensionType)
-
-
-def _inclusive(target: Any, values: Sequence[str]) -> bool:
-    if isinstance(target, list):
-        texts = {to_text(item) for item in target}
-        return all(v in texts for v in values)
-    return to_text(target) in values
-
-
-def _contains(target: Any, values: Sequence[str]) -> bool:
-    if isinstance(target, list):
-        texts = {to_text(item) for item in target}
-        return any(v in texts for v in values)
-    text = to_text(target)
-    return text is not None and any(v in text for v in values)
-
-
-def _text_test(
-    test: Callable[[str, str], bool],
-) -> Callable[[Any, Sequence[str]], bool]:
-    def check(target: Any, values: Sequence[str]) -> bool:
-        text = to_text(target)
-        return text is not None and any(test(text, v) for v in values)
-
-    return check
-
-
-def _number_test(
-    test: Callable[[float, float], bool],
-) -> Callable[[Any, Sequence[str]], bool]:
-    def check(target: Any, values: Sequence[str]) -> bool:
-        left = parse_number(target)
-        return left is not None and any(
-            right is not None and test(left, right)
-            for right in (parse_number(v) for v in values)
-        )
-
-    return check
-
-
-def _date_test(
-    test: Callable[[datetime, datetime], bool],
-) -> Callable[[Any, Sequence[str]], bool]:
-    def check(target: Any, values: Sequence[str]) -> bool:
-        left = parse_timestamp(target)
-        return left is not None and any(
-            right is not None and test(left, right)
-            for right in (parse_timestamp(v) for v in values)
-        )
-
-    return check
-
-
-def _utc_day(moment: datetime) -> date:
-    return moment.astimezone(timezone.utc).date()
-
-
-def _between(target: Any, values: Sequence[str]) -> bool | None:
-    """None when the value cannot be compared with two bounds."""
-    if len(values) != 2:
-        return None
-    number, low, high = (parse_number(v) for v in (target, *values))
-    if number is not None and low is not None and high is not None:
-        return min(low, high) <= number <= max(low, high)
-    moment, start, end = (parse_timestamp(v) for v in (target, *values))
-    if moment is not None and start is not None and end is not None:
-        return min(start, end) <= moment <= max(start, end)
-    return None
-
-
-_OPERATORS: dict[str, Callable[[Any, Sequence[str]], bool]] = {
-    "INCLUSIVE": _inclusive,
-    "EXCLUSIVE": lambda target, values: not _inclusive(target, values),
-    "CONTAINS": _contains,
-    "BEGINS_WITH": _text_test(str.startswith),
-    "ENDS_WITH": _text_test(str.endswith),
-    "BEFORE": _date_test(lambda a, b: a < b),
-    "AFTER": _date_test(lambda a, b: a > b),
-    "ON": _date_test(lambda a, b: _utc_day(a) == _utc_day(b)),
-    "BETWEEN": lambda target, values: _between(target, values) is True,
-    "NOT_BETWEEN": lambda target, values: _between(target, values) is False,
-    "GREATER_THAN": _number_test(lambda a, b: a > b),
-    "LESS_THAN": _number_test(lambda a, b: a < b),
-    "GREATER_THAN_OR_EQUAL": _number_test(lambda a, b: a >= b),
-    "LESS_THAN_OR_EQUAL": _number_test(lambda a, b: a <= b),
-    "EQUAL": _number_test(lambda a, b: a == b),
-}
-
-
-def _combine(logic: str, results: Iterable[bool]) -> bool:
-    """ALL / ANY / NONE."""
-    if logic == "ALL":
-        return all(results)
-    if logic == "NONE":
-        return not any(results)
-    return any(results)
+# Filter (the operators are engine/operators.py's, as for triggers and segments)
 
 
 def _attribute_holds(obj: ObjectLike, name: str, dimension: Mapping[str, Any]) -> bool:
-    target = lookup(obj, name)
-    test = _OPERATORS.get(str(dimension.get("DimensionType", "")))
-    if target is None or test is None:  # a missing attribute satisfies no operator
-        return False
-    return test(target, [str(v) for v in dimension.get("Values", [])])
+    return compare(
+        str(dimension.get("DimensionType", "")),
+        lookup(obj, name),
+        [str(v) for v in dimension.get("Values", [])],
+    )
 
 
 def passes_filter(obj: ObjectLike, filter: Mapping[str, Any] | None) -> bool:
@@ -664,9 +278,9 @@ def passes_filter(obj: ObjectLike, filter: Mapping[str, Any] | None) -> bool:
 
     def group_holds(group: Mapping[str, Any]) -> bool:
         dimensions = group.get("Dimensions", [])
-        return _combine(str(group.get("Type", "")), map(dimension_holds, dimensions))
+        return combine(str(group.get("Type", "")), map(dimension_holds, dimensions))
 
-    return _combine(
+    return combine(
         str(filter.get("Include", "")), map(group_holds, filter.get("Groups", []))
     )
 
@@ -689,7 +303,7 @@ def object_time(obj: ObjectLike, range_: Mapping[str, Any]) -> datetime:
             )
             if moment is not None:
                 return moment
-    return _as_utc(obj.ingested_at)
+    return as_utc(obj.ingested_at)
 
 
 def _read_time(value: Any, time_format: Any) -> datetime | None:
@@ -697,26 +311,63 @@ def _read_time(value: Any, time_format: Any) -> datetime | None:
     if kind in (None, "EPOCHMILLI"):
         millis = parse_number(value)
         if millis is not None:
-            return _from_epoch_millis(millis)
+            return from_epoch_millis(millis)
     if kind in (None, "ISO_8601"):
-        return parse_timestamp(value)
+        return parse_date(value)
     return None
 
 
-def _window(
-    range_: Mapping[str, Any], now: datetime
-) -> tuple[datetime, datetime] | None:
-    """The [start, end] window of a Range, or None when it restricts nothing."""
+def _offsets(range_: Mapping[str, Any]) -> tuple[timedelta, timedelta] | None:
+    """How long ago a Range's window starts and ends, or None when it restricts
+    nothing."""
     value_range = range_.get("ValueRange")
     try:
         if isinstance(value_range, Mapping):
             ago = [int(value_range["Start"]), int(value_range["End"])]
-            return now - max(ago) * _DAY, now - min(ago) * _DAY
+            return max(ago) * _DAY, min(ago) * _DAY
         if range_.get("Value") is not None:
-            return now - int(range_["Value"]) * _DAY, now
+            return int(range_["Value"]) * _DAY, timedelta(0)
     except (KeyError, OverflowError, TypeError, ValueError):
         return None
     return None
+
+
+class Stability:
+    """The clock readings over which a computed value stays the same: from ``start``
+    (inclusive) to ``end`` (exclusive); None is unbounded."""
+
+    __slots__ = ("now", "start", "end")
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+        self.start: datetime | None = None
+        self.end: datetime | None = None
+
+    def changes_at(self, moment: datetime) -> None:
+        """The value may differ before ``moment`` and from it on."""
+        if moment <= self.now:
+            if self.start is None or moment > self.start:
+                self.start = moment
+        elif self.end is None or moment < self.end:
+            self.end = moment
+
+    def holds_at(self, moment: datetime) -> bool:
+        return (self.start is None or self.start <= moment) and (
+            self.end is None or moment < self.end
+        )
+
+
+def _note_window_changes(
+    stability: Stability, at: datetime, offsets: tuple[timedelta, timedelta]
+) -> None:
+    """An object timed ``at`` is in the window [now - a, now - b] from ``at + b`` to
+    ``at + a`` inclusive (a moment past the year 9999 never comes)."""
+    older, newer = offsets
+    for moment, shift in ((at, newer), (at, older + _TICK)):
+        try:
+            stability.changes_at(moment + shift)
+        except OverflowError:
+            continue
 
 
 def override_range(
@@ -752,14 +403,14 @@ def _numbers(contributions: Sequence[_Contribution]) -> list[float]:
 
 
 def _number_statistic(
-    combine: Callable[[list[float]], float],
+    aggregate: Callable[[list[float]], float],
 ) -> Callable[[Sequence[_Contribution]], str | None]:
     def statistic(contributions: Sequence[_Contribution]) -> str | None:
         numbers = _numbers(contributions)
         if not numbers:
             return None
-        result = _finite(combine(numbers))
-        return None if result is None else format_number(result)
+        result = aggregate(numbers)
+        return format_number(result) if math.isfinite(result) else None
 
     return statistic
 
@@ -768,7 +419,7 @@ def _max_occurrence(contributions: Sequence[_Contribution]) -> str | None:
     counts: dict[str, int] = {}
     latest: dict[str, int] = {}
     for index, contribution in enumerate(contributions):  # oldest first
-        text = to_text(contribution.value)
+        text = as_text(contribution.value)
         if text is not None:
             counts[text] = counts.get(text, 0) + 1
             latest[text] = index
@@ -780,17 +431,17 @@ def _max_occurrence(contributions: Sequence[_Contribution]) -> str | None:
 def _recent_occurrences(contributions: Sequence[_Contribution]) -> str | None:
     values: list[str] = []
     for contribution in reversed(contributions):  # newest first
-        text = to_text(contribution.value)
+        text = as_text(contribution.value)
         if text is not None and text not in values:
             values.append(text)
-    while values and len(json.dumps(values)) > MAX_VALUE_LENGTH:
+    while values and len(dumps(values)) > MAX_VALUE_LENGTH:
         values.pop()
-    return json.dumps(values) if values else None
+    return dumps(values) if values else None
 
 
 def _occurrence(index: int) -> Callable[[Sequence[_Contribution]], str | None]:
     def statistic(contributions: Sequence[_Contribution]) -> str | None:
-        return to_text(contributions[index].value) if contributions else None
+        return as_text(contributions[index].value) if contributions else None
 
     return statistic
 
@@ -846,26 +497,52 @@ def compute(
     ``range_override`` is a ConditionOverrides.Range ({Start, End, Unit}) replacing the
     definition's Range window (BatchGetCalculatedAttributeForProfile, segments).
     """
-    now = _as_utc(now)
-    created_at = _as_utc(definition.created_at)
+    return compute_with_stability(definition, objects, now, range_override)[0]
+
+
+def compute_with_stability(
+    definition: CalculatedAttributeDefinition,
+    objects: Iterable[ObjectLike],
+    now: datetime,
+    range_override: Mapping[str, Any] | None = None,
+) -> tuple[CalculatedValue, Stability]:
+    """``compute``, with the clock readings over which the same objects give the same
+    value (a Range window moves with the clock; nothing else does)."""
+    now = as_utc(now)
+    stability = Stability(now)
+    created_at = as_utc(definition.created_at)
     expression = Expression.from_attribute_details(definition.attribute_details)
     conditions = definition.conditions or {}
     range_ = override_range(conditions.get("Range") or {}, range_override)
-    window = _window(range_, now)
+    offsets = _offsets(range_)
+    window: tuple[datetime, datetime] | None = None
+    if offsets is not None:
+        try:
+            window = now - offsets[0], now - offsets[1]
+        except OverflowError:  # a window beyond the years 1 to 9999 restricts nothing
+            stability.start = stability.end = now  # (and is not kept)
+        else:
+            if not definition.use_historical_data:  # partial until created_at + a
+                try:
+                    stability.changes_at(created_at + offsets[0])
+                except OverflowError:
+                    pass
     types = expression.object_types()
 
     timed: list[tuple[datetime, datetime, int, ObjectLike]] = []
     for index, obj in enumerate(objects):
         if obj.object_type_name not in types:
             continue
-        ingested_at = _as_utc(obj.ingested_at)
+        ingested_at = as_utc(obj.ingested_at)
         if not definition.use_historical_data and ingested_at < created_at:
             continue
         if not passes_filter(obj, definition.filter):
             continue
         at = object_time(obj, range_)
-        if window is not None and not window[0] <= at <= window[1]:
-            continue
+        if window is not None and offsets is not None:
+            _note_window_changes(stability, at, offsets)
+            if not window[0] <= at <= window[1]:
+                continue
         timed.append((at, ingested_at, index, obj))
     timed.sort(key=lambda entry: entry[:3])
 
@@ -893,7 +570,7 @@ def compute(
     value = statistic(contributions) if statistic else None
     value = apply_threshold(value, conditions.get("Threshold"))
     last = max((c.at for c in contributions), default=None)
-    return CalculatedValue(value, partial, last)
+    return CalculatedValue(value, partial, last), stability
 
 
 # ---------------------------------------------------------------------------
@@ -917,7 +594,7 @@ def _source_objects(
     """The profile's objects of the type (stored objects carry the values their fields
     were mapped to at ingestion); ``_profile`` is the profile itself."""
     if object_type_name == PROFILE:
-        created = _as_utc(profile.created_at)
+        created = as_utc(profile.created_at)
         return [SourceObject(PROFILE, profile.as_record(), created)]
     return list(domain.objects_of(profile.profile_id, object_type_name))
 
@@ -933,25 +610,59 @@ def value_for_profile(
 
     While the definition's Status is not COMPLETED, UseHistoricalData has no effect yet
     (the historical data is still being processed) and the value is partial.
+
+    A value is kept in ``domain.calculated_values`` and reused while the profile's
+    objects, the definition and its status are the same and the clock stays within the
+    readings that give the same value (``Stability``): a segment or a list of 50
+    definitions over many profiles does not compute each again on every request.
+    Values over ``_profile`` are not kept (they read the profile, not its objects).
     """
     pending = bool(definition.use_historical_data) and not (
         definition.historical_data_ready
     )
-    calculation = _Calculation(
-        definition.attribute_details,
-        definition.statistic,
-        definition.conditions,
-        definition.filter,
-        definition.use_historical_data and not pending,
-        definition.created_at,
-    )
+    moment = as_utc(now)
     expression = Expression.from_attribute_details(definition.attribute_details)
-    objects = [
-        obj
-        for type_name in sorted(expression.object_types())
-        for obj in _source_objects(domain, profile, type_name)
-    ]
-    result = compute(calculation, objects, now, range_override)
+    types = sorted(expression.object_types())
+    key = (
+        definition.calculated_attribute_name,
+        profile.profile_id,
+        repr(sorted(range_override.items())) if range_override else "",
+    )
+    revision = domain.object_revisions.get(profile.profile_id, 0)
+    kept = domain.calculated_values.get(key)
+    if (
+        kept is not None
+        and kept[0] is definition
+        and kept[1] is definition.conditions
+        and kept[2] == (pending, revision)
+        and kept[3].holds_at(moment)
+    ):
+        result: CalculatedValue = kept[4]
+    else:
+        calculation = _Calculation(
+            definition.attribute_details,
+            definition.statistic,
+            definition.conditions,
+            definition.filter,
+            definition.use_historical_data and not pending,
+            definition.created_at,
+        )
+        objects = [
+            obj
+            for type_name in types
+            for obj in _source_objects(domain, profile, type_name)
+        ]
+        result, stability = compute_with_stability(
+            calculation, objects, now, range_override
+        )
+        if PROFILE not in types:
+            domain.calculated_values[key] = (
+                definition,
+                definition.conditions,
+                (pending, revision),
+                stability,
+                result,
+            )
     return CalculatedAttributeValue(
         definition,
         profile.profile_id,

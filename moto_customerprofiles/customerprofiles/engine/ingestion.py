@@ -18,7 +18,6 @@ calculated attributes, segment membership events) is added to ``_consume``.
 from __future__ import annotations
 
 import copy
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +35,7 @@ from ..resources.profiles import (
     check_objects_per_profile,
     check_profile_size,
 )
+from ..resources.values import dumps, parse_json
 from .export import CREATED, UPDATED, export
 from .mapping import (
     MappedObject,
@@ -100,7 +100,7 @@ def _identify(
 ) -> str:
     """The object's unique key: from its UNIQUE key's value, else from its content."""
     unique = mapped.with_identifier("UNIQUE")
-    identity = unique[0][1] if unique else json.dumps(content, sort_keys=True)
+    identity = unique[0][1] if unique else dumps(content, sort_keys=True)
     return unique_key(domain.domain_name, object_type.object_type_name, identity)
 
 
@@ -204,7 +204,7 @@ def _store_standard_objects(
             identifier = f"{stored.object_type_name}/{stored.profile_object_unique_key}"
         key = unique_key(domain.domain_name, type_name, identifier)
         existing = domain.profile_objects.get((type_name, key))
-        merged = json.loads(existing.object) if existing is not None else {}
+        merged = parse_json(existing.object) if existing is not None else {}
         merge_into(merged, content)
         standard = ProfileObject(type_name, key, merged, stored.profile_id, {})
         domain.store_object(standard)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from typing import Any
 
 from ..resources.object_types import ProfileObjectType
@@ -16,7 +15,7 @@ from ..resources.profiles import (
     SCALAR_FIELDS,
     STANDARD_OBJECT_TYPES,
 )
-from .conditions import as_text
+from ..resources.values import as_text, dumps, path_value
 
 
 def unique_key(domain_name: str, object_type_name: str, identity: str) -> str:
@@ -29,14 +28,7 @@ def unique_key(domain_name: str, object_type_name: str, identity: str) -> str:
 def source_value(content: dict[str, Any], source: str) -> Any:
     """``_source.a.b`` names content["a"]["b"]; a missing step gives None."""
     path = source.split(".")
-    if path[0] == "_source":
-        path = path[1:]
-    value: Any = content
-    for step in path:
-        if not isinstance(value, dict) or step not in value:
-            return None
-        value = value[step]
-    return value
+    return path_value(content, path[1:] if path[0] == "_source" else path)
 
 
 def _mapped_text(value: Any, field_name: str) -> str:
@@ -44,7 +36,7 @@ def _mapped_text(value: Any, field_name: str) -> str:
     text = as_text(value)
     if text is not None:
         return text
-    return json.dumps(value, separators=(",", ":"))
+    return dumps(value, separators=(",", ":"))
 
 
 def _scalar_members(value: Any, allowed: tuple[str, ...] | None) -> dict[str, str]:

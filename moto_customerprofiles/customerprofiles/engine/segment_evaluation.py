@@ -10,8 +10,9 @@ from ..resources import clock
 from ..resources.domains import Domain
 from ..resources.profiles import ADDRESS_FIELDS, Profile
 from ..resources.segments import SegmentDefinition
+from ..resources.values import as_text, path_value
 from .calculated_attributes import value_for_profile
-from .conditions import as_text, combine, compare
+from .operators import combine, compare
 
 # "use handlebar notation: {{_profile.ProfileAttributeName}} or
 # {{_calculated_attribute.CalculatedAttributeName}}" (botocore model, dimension Values).
@@ -26,11 +27,23 @@ class SegmentEvaluator:
     calculated attribute with ``{{_profile.X}}`` / ``{{_calculated_attribute.X}}``
     (a value whose reference has no value is left out). A segment defined by
     SegmentSqlQuery cannot be evaluated.
+
+    One evaluator serves one request, over one batch of profiles: each segment's
+    members among them are computed once (a segment that many others build on is not
+    evaluated again for each), its SourceSegments combined as set operations, and
+    chains are followed without recursion, at any depth. AWS documents
+    no limit on how segments build on each other, so none is refused; a chain that
+    comes back to a segment it started from (possible after a delete and a re-create)
+    is a cycle, which ``cycle`` names: the segment then selects nobody, and the
+    operations that evaluate it say why.
     """
 
     def __init__(self, domain: Domain, now: datetime | None = None) -> None:
         self.domain = domain
         self.now = now or clock.now()
+        self._batch: tuple[str, ...] = ()
+        self._sets: dict[str, set[str]] = {}  # segment name -> member ids in the batch
+        self._cycles: dict[str, str | None] = {}
 
     # --- values -----------------------------------------------------------------------
 
@@ -47,14 +60,14 @@ class SegmentEvaluator:
     def _referenced(self, kind: str, name: str, profile: Profile) -> str | None:
         if kind == "_calculated_attribute":
             return self.calculated_value(name, profile)
-        value: Any = profile.data
-        for step in name.split("."):
-            value = value.get(step) if isinstance(value, dict) else None
-        return as_text(value)
+        return as_text(path_value(profile.data, name))
 
     def _resolve(self, values: list[str], profile: Profile) -> list[str]:
         resolved = []
         for value in values:
+            if "{{" not in value:
+                resolved.append(value)
+                continue
             missing = False
 
             def substitute(match: re.Match[str]) -> str:
@@ -108,44 +121,155 @@ class SegmentEvaluator:
             dimension.get("CalculatedAttributes", {}), profile
         )
 
-    # --- groups -----------------------------------------------------------------------
+    # --- groups: evaluated over a batch of profiles, as sets of profile ids ----------
 
-    def _group_holds(
-        self, group: dict[str, Any], profile: Profile, seen: set[str]
-    ) -> bool:
-        results = []
+    def _group_selects(
+        self, group: dict[str, Any], profiles: list[Profile]
+    ) -> set[str]:
+        """The ids of the profiles a group selects: its Dimensions (combined by Type)
+        and its SourceSegments (combined by SourceType, as set operations) must both
+        hold; a group with neither selects everyone."""
+        everyone = {p.profile_id for p in profiles}
+        selected = everyone
         dimensions = group.get("Dimensions", [])
         if dimensions:
-            holds = [self._dimension_selects(d, profile) for d in dimensions]
-            results.append(combine(group.get("Type", "ALL"), holds))
+            logic = group.get("Type", "ALL")
+            selected = {
+                p.profile_id
+                for p in profiles
+                if combine(logic, (self._dimension_selects(d, p) for d in dimensions))
+            }
         sources = group.get("SourceSegments", [])
         if sources:
-            members = [
-                self._is_member_by_name(s["SegmentDefinitionName"], profile, seen)
+            sets = [
+                self._sets.get(str(s.get("SegmentDefinitionName", "")), set())
                 for s in sources
             ]
-            results.append(combine(group.get("SourceType", "ANY"), members))
-        return all(results)
+            selected = selected & _combine_sets(
+                group.get("SourceType", "ANY"), sets, everyone
+            )
+        return selected
 
-    def _is_member_by_name(self, name: str, profile: Profile, seen: set[str]) -> bool:
-        segment = self.domain.segment_definitions.get(name)
-        if segment is None or name in seen:
-            return False
-        return self.holds(segment.segment_groups or {}, profile, seen | {name})
+    def _groups_select(
+        self, segment_groups: dict[str, Any], profiles: list[Profile]
+    ) -> set[str]:
+        everyone = {p.profile_id for p in profiles}
+        sets = [
+            self._group_selects(g, profiles) for g in segment_groups.get("Groups", [])
+        ]
+        return _combine_sets(segment_groups.get("Include", "ALL"), sets, everyone)
 
-    def holds(
-        self,
-        segment_groups: dict[str, Any],
-        profile: Profile,
-        seen: set[str] | None = None,
-    ) -> bool:
-        groups = segment_groups.get("Groups", [])
-        results = [self._group_holds(g, profile, seen or set()) for g in groups]
-        return combine(segment_groups.get("Include", "ALL"), results)
+    def select(
+        self, segment_groups: dict[str, Any], profiles: list[Profile]
+    ) -> set[str]:
+        """The ids of the profiles that SegmentGroups (a segment's, or an estimate's
+        query) select among ``profiles``."""
+        self._use_batch(profiles)
+        for name in dict.fromkeys(_sources(segment_groups)):
+            self.members_of(name, profiles)
+        return self._groups_select(segment_groups, profiles)
+
+    def holds(self, segment_groups: dict[str, Any], profile: Profile) -> bool:
+        return profile.profile_id in self.select(segment_groups, [profile])
 
     def is_member(self, segment: SegmentDefinition, profile: Profile) -> bool:
-        if segment.segment_groups is None:
-            return False
-        return self.holds(
-            segment.segment_groups, profile, {segment.segment_definition_name}
+        return profile.profile_id in self.members_of(
+            segment.segment_definition_name, [profile]
         )
+
+    def members_of(self, name: str, profiles: list[Profile]) -> set[str]:
+        """The ids of the named segment's members among ``profiles``. A missing
+        segment, a SQL segment and a segment reached again while it is being evaluated
+        (a cycle) select nobody.
+
+        The segments it builds on are resolved first, deepest first, with an explicit
+        stack: each segment once for the whole batch, at any depth, and its sources
+        combined as set operations (a fan-out costs a set operation per reference).
+        """
+        self._use_batch(profiles)
+        if name in self._sets:
+            return self._sets[name]
+        stack = [name]
+        evaluating: set[str] = set()
+        while stack:
+            current = stack[-1]
+            if current in self._sets:
+                stack.pop()
+                continue
+            segment = self.domain.segment_definitions.get(current)
+            groups = segment.segment_groups if segment is not None else None
+            if groups is None:
+                self._sets[current] = set()
+                stack.pop()
+                continue
+            evaluating.add(current)
+            waiting = [
+                source
+                for source in dict.fromkeys(_sources(groups))
+                if source not in self._sets and source not in evaluating
+            ]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            self._sets[current] = self._groups_select(groups, profiles)
+            evaluating.discard(current)
+            stack.pop()
+        return self._sets[name]
+
+    def _use_batch(self, profiles: list[Profile]) -> None:
+        """Memberships are kept for one batch of profiles (one request's)."""
+        batch = tuple(p.profile_id for p in profiles)
+        if batch != self._batch:
+            self._batch = batch
+            self._sets = {}
+
+    def cycle(self, name: str) -> str | None:
+        """The cycle of SourceSegments reachable from the named segment (``a -> b ->
+        a``), or None. Walked without recursion; once per segment and request."""
+        if name in self._cycles:
+            return self._cycles[name]
+        found: str | None = None
+        state: dict[str, int] = {}  # 1: on the current path, 2: done
+        path: list[str] = []
+        stack: list[tuple[str, list[str]]] = [(name, self._source_names(name))]
+        state[name] = 1
+        path.append(name)
+        while stack and found is None:
+            current, pending = stack[-1]
+            if not pending:
+                state[current] = 2
+                path.pop()
+                stack.pop()
+                continue
+            source = pending.pop()
+            if state.get(source) == 1:
+                found = " -> ".join([*path[path.index(source) :], source])
+            elif source not in state:
+                state[source] = 1
+                path.append(source)
+                stack.append((source, self._source_names(source)))
+        self._cycles[name] = found
+        return found
+
+    def _source_names(self, name: str) -> list[str]:
+        segment = self.domain.segment_definitions.get(name)
+        if segment is None or segment.segment_groups is None:
+            return []
+        return list(dict.fromkeys(_sources(segment.segment_groups)))
+
+
+def _sources(segment_groups: dict[str, Any]) -> list[str]:
+    """The segments SegmentGroups build on, in order."""
+    return [
+        str(source.get("SegmentDefinitionName", ""))
+        for group in segment_groups.get("Groups", [])
+        for source in group.get("SourceSegments", [])
+    ]
+
+
+def _combine_sets(logic: str, sets: list[set[str]], everyone: set[str]) -> set[str]:
+    """ALL / ANY / NONE (``operators.combine``) over the members of each part."""
+    if logic == "ALL":
+        return set.intersection(everyone, *sets)
+    union = set().union(*sets)
+    return everyone - union if logic == "NONE" else union

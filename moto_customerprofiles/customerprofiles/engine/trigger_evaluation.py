@@ -26,8 +26,16 @@ from ..resources.event_triggers import (
 )
 from ..resources.object_types import ProfileObjectType
 from ..resources.profiles import ProfileObject
-from .conditions import combine, compare, unmatchable
+from ..resources.values import parse_date, parse_number
 from .mapping import source_value
+from .operators import (
+    DATE_OPERATORS,
+    NUMBER_OPERATORS,
+    RANGE_OPERATORS,
+    combine,
+    compare,
+    unmatchable,
+)
 from .segment_evaluation import SegmentEvaluator
 
 # AWS: "Default limit of 10 invocations per day, per profile, per trigger."
@@ -105,6 +113,40 @@ def why_unmatchable(
     return "; ".join(problems) or None
 
 
+def unusable_values(
+    trigger: EventTrigger, object_type: ProfileObjectType, content: dict[str, Any]
+) -> str | None:
+    """Which of the object's values a number or date operator cannot read (a number a
+    double cannot hold, a date outside the years 1 to 9999, text) where the operator's
+    own Values could match, by path; None if none. Names no value (the conditions are a
+    sensitive member)."""
+    problems = []
+    for c, condition in enumerate(trigger.event_trigger_conditions):
+        for d, dimension in enumerate(condition["EventTriggerDimensions"]):
+            for a, attribute in enumerate(dimension["ObjectAttributes"]):
+                operator = attribute["ComparisonOperator"]
+                value = attribute_value(attribute, object_type, content)
+                if value is None or unmatchable(operator, attribute["Values"]):
+                    continue  # nothing to read, or why_unmatchable says it already
+                path = (
+                    f"EventTriggerConditions[{c}].EventTriggerDimensions[{d}]"
+                    f".ObjectAttributes[{a}]"
+                )
+                number, moment = parse_number(value), parse_date(value)
+                if operator in NUMBER_OPERATORS and number is None:
+                    problems.append(f"{path}: the object's value is not a number")
+                elif operator in DATE_OPERATORS and moment is None:
+                    problems.append(
+                        f"{path}: the object's value is not a date within the years "
+                        "1 to 9999"
+                    )
+                elif operator in RANGE_OPERATORS and number is None and moment is None:
+                    problems.append(
+                        f"{path}: the object's value is neither a number nor a date"
+                    )
+    return "; ".join(problems) or None
+
+
 def within_limits(fired: list[datetime], trigger: EventTrigger, now: datetime) -> bool:
     """Each period is a window ending now; MONTHS are 30 days."""
     limits = trigger.event_trigger_limits or {}
@@ -151,7 +193,11 @@ def evaluate_trigger(
         )
 
     if not conditions_hold(trigger, object_type, stored.content):
-        detail = why_unmatchable(trigger, object_type)
+        found = [
+            why_unmatchable(trigger, object_type),
+            unusable_values(trigger, object_type, stored.content),
+        ]
+        detail = "; ".join(f for f in found if f) or None
         return [invocation(SUPPRESSED, CONDITIONS_NOT_MET, detail=detail)]
     profile = domain.profiles.get(stored.profile_id or "")
     if profile is None:
@@ -163,7 +209,12 @@ def evaluate_trigger(
                 "Segment definition", trigger.segment_filter, domain.domain_name
             )
             return [invocation(SUPPRESSED, SEGMENT_MISMATCH, detail=missing)]
-        if not SegmentEvaluator(domain).is_member(segment, profile):
+        evaluator = SegmentEvaluator(domain)
+        cycle = evaluator.cycle(segment.segment_definition_name)
+        if cycle is not None:
+            detail = f"SourceSegments form a cycle: {cycle}"
+            return [invocation(SUPPRESSED, SEGMENT_MISMATCH, detail=detail)]
+        if not evaluator.is_member(segment, profile):
             return [invocation(SUPPRESSED, SEGMENT_MISMATCH)]
     integrations = [
         i

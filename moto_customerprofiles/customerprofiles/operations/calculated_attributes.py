@@ -8,11 +8,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from ..engine.calculated_attributes import (
-    Expression,
-    check_definition,
-    value_for_profile,
-)
+from ..engine.calculated_attributes import check_definition, value_for_profile
+from ..engine.expressions import Expression
 from ..exceptions import BadRequestException
 from ..resources import clock
 from ..resources.calculated_attributes import (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..engine.ingestion import ingest
@@ -14,6 +13,7 @@ from ..resources.profiles import (
     check_object_nesting,
     check_object_size,
 )
+from ..resources.values import parse_json
 from .base import BackendState
 
 
@@ -34,7 +34,7 @@ class ProfileObjectsBackend(BackendState):
         check_object_size(object)
         check_object_nesting(object)
         try:
-            content = json.loads(object)
+            content = parse_json(object)
         except ValueError:
             raise BadRequestException("Object is not valid JSON") from None
         if not isinstance(content, dict):

@@ -16,11 +16,19 @@ class SegmentMembershipBackend(BackendState):
     ) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
         """
         Membership is computed when asked. Segments defined by SegmentSqlQuery are not
-        evaluated: every profile is reported as a failure.
+        evaluated, nor are segments whose SourceSegments come back to themselves (a
+        cycle): every profile is then reported as a failure, with the reason.
         """
         domain = self._get_domain(domain_name)
         segment = domain.segment_definition(segment_definition_name)
         evaluator = SegmentEvaluator(domain)
+        cycle = evaluator.cycle(segment_definition_name)
+        found = [domain.profiles[i] for i in profile_ids if i in domain.profiles]
+        members = (
+            evaluator.members_of(segment_definition_name, found)
+            if cycle is None and segment.segment_groups is not None
+            else set()
+        )
         profiles, failures = [], []
         for profile_id in profile_ids:
             profile = domain.profiles.get(profile_id)
@@ -32,6 +40,14 @@ class SegmentMembershipBackend(BackendState):
                         "Status": 404,
                     }
                 )
+            elif cycle is not None:
+                failures.append(
+                    {
+                        "ProfileId": profile_id,
+                        "Message": f"SourceSegments form a cycle: {cycle}",
+                        "Status": 400,
+                    }
+                )
             elif segment.segment_groups is None:
                 failures.append(
                     {
@@ -41,7 +57,7 @@ class SegmentMembershipBackend(BackendState):
                     }
                 )
             else:
-                present = evaluator.is_member(segment, profile)
+                present = profile_id in members
                 entry: dict[str, Any] = {
                     "ProfileId": profile_id,
                     "QueryResult": "PRESENT" if present else "ABSENT",
@@ -59,7 +75,8 @@ class SegmentMembershipBackend(BackendState):
     ) -> SegmentEstimate:
         """
         The estimate is computed at once (Status SUCCEEDED). SQL is not evaluated: a
-        SegmentSqlQuery-only estimate is created with Status FAILED and a Message.
+        SegmentSqlQuery-only estimate is created with Status FAILED and a Message, as is
+        one whose SourceSegments lead to a cycle.
         """
         domain = self._get_domain(domain_name)
         if segment_query is None and segment_sql_query is None:
@@ -71,9 +88,15 @@ class SegmentMembershipBackend(BackendState):
             domain.segment_estimates[failed.estimate_id] = failed
             return failed
         evaluator = SegmentEvaluator(domain)
-        count = sum(
-            1 for p in domain.profiles.values() if evaluator.holds(segment_query, p)
-        )
+        for source in dict.fromkeys(_source_names(segment_query)):
+            cycle = evaluator.cycle(source)
+            if cycle is not None:
+                failed = SegmentEstimate(
+                    domain_name, None, f"SourceSegments form a cycle: {cycle}"
+                )
+                domain.segment_estimates[failed.estimate_id] = failed
+                return failed
+        count = len(evaluator.select(segment_query, list(domain.profiles.values())))
         estimate = SegmentEstimate(domain_name, count)
         domain.segment_estimates[estimate.estimate_id] = estimate
         return estimate
@@ -82,3 +105,11 @@ class SegmentMembershipBackend(BackendState):
         self, domain_name: str, estimate_id: str
     ) -> SegmentEstimate:
         return self._get_domain(domain_name).segment_estimate(estimate_id)
+
+
+def _source_names(segment_query: dict[str, Any]) -> list[str]:
+    return [
+        str(source.get("SegmentDefinitionName", ""))
+        for group in segment_query.get("Groups", [])
+        for source in group.get("SourceSegments", [])
+    ]

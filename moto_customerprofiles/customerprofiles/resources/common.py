@@ -52,11 +52,11 @@ def make_arn(
 
 
 def templates() -> dict[str, dict[str, Any]]:
-    """The profile object type templates by ID, loaded on first use (a large module of
-    data that most tests never need)."""
-    from .templates import TEMPLATES
+    """The profile object type templates by ID, read from their JSON files on first use
+    (data that most tests never need)."""
+    from .templates import load
 
-    return TEMPLATES
+    return load()
 
 
 def not_found_message(kind: str, name: str, domain_name: str) -> str:

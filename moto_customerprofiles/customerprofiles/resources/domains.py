@@ -92,6 +92,12 @@ class Domain(TaggableResource):
         self.profile_objects: dict[tuple[str, str], ProfileObject] = {}
         # profile id -> its objects (same keys and order)
         self.objects_by_profile: dict[str, dict[tuple[str, str], ProfileObject]] = {}
+        # profile id -> a number that changes whenever the profile's objects change
+        # (store_object, remove_object, move_objects): what cached values are keyed by
+        self.object_revisions: dict[str, int] = {}
+        self._revision = itertools.count(1)
+        # calculated values kept between requests (engine/calculated_attributes.py)
+        self.calculated_values: dict[tuple[str, str, str], Any] = {}
         self.object_count = 0  # the objects put: standard objects are not counted
         self.total_size = 0  # the sum of those objects' sizes
         self._object_sequence = itertools.count()
@@ -266,6 +272,7 @@ class Domain(TaggableResource):
         self.profile_objects[key] = stored
         if stored.profile_id is not None:
             self.objects_by_profile.setdefault(stored.profile_id, {})[key] = stored
+            self.object_revisions[stored.profile_id] = next(self._revision)
         if stored.object_type_name not in STANDARD_OBJECT_TYPES:
             self.object_count += 1
             self.total_size += stored.size
@@ -276,6 +283,8 @@ class Domain(TaggableResource):
         if removed is None:
             return None
         owned = self.objects_by_profile.get(removed.profile_id or "")
+        if removed.profile_id is not None:
+            self.object_revisions[removed.profile_id] = next(self._revision)
         if owned is not None:
             owned.pop(key, None)
             if not owned:
@@ -289,6 +298,8 @@ class Domain(TaggableResource):
         """A merge: the duplicate's objects become the main profile's."""
         moved = self.objects_by_profile.pop(from_profile_id, {})
         target = self.objects_by_profile.setdefault(to_profile_id, {})
+        for profile_id in (from_profile_id, to_profile_id):
+            self.object_revisions[profile_id] = next(self._revision)
         for key, profile_object in moved.items():
             profile_object.profile_id = to_profile_id
             target[key] = profile_object

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from moto.utilities.tagging_service import TaggingService
 from ..compat import kinesis_data
 from .clock import now
 from .common import TaggableResource
+from .values import dumps
 
 if TYPE_CHECKING:
     from moto.kinesis.models import KinesisBackend, Stream
@@ -76,7 +76,7 @@ class EventStream(TaggableResource):
         stream = self.stream()
         if stream is None:
             return
-        data = kinesis_data(json.dumps(record).encode())
+        data = kinesis_data(dumps(record).encode())
         with _KINESIS_WRITES:
             self._kinesis.put_record(
                 stream_arn=stream.arn,

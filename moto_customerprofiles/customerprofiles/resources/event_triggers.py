@@ -80,11 +80,16 @@ class TriggerInvocation(BaseModel):
         self.detail = detail
         self.at = at
         expiration = (trigger.event_trigger_limits or {}).get("EventExpiration")
-        self.expiration_time = (
-            at + min(timedelta(milliseconds=expiration), MAX_EXPIRATION)
-            if status == FIRED and expiration is not None and expiration > 0
-            else None
-        )
+        self.expiration_time: datetime | None = None
+        if status == FIRED and expiration is not None and expiration > 0:
+            cap_ms = MAX_EXPIRATION / timedelta(milliseconds=1)
+            span = timedelta(milliseconds=min(expiration, cap_ms))
+            try:
+                self.expiration_time = at + span
+            except OverflowError:  # the clock is within the expiration of year 9999
+                self.detail = (
+                    "ExpirationTime would fall after the year 9999: none is set"
+                )
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -14,6 +14,7 @@ from moto.core.common_models import BaseModel
 from ..exceptions import BadRequestException
 from .clock import now
 from .common import check_quota, not_found_message
+from .values import dumps
 
 PROFILE = "_profile"
 # The standard objects AWS documents, with the field that identifies each one
@@ -254,7 +255,7 @@ class ProfileObject(BaseModel):
 
     @property
     def object(self) -> str:
-        return json.dumps(self.content, separators=(",", ":"))
+        return dumps(self.content, separators=(",", ":"))
 
 
 def apply_update(data: dict[str, Any], updates: dict[str, Any]) -> None:

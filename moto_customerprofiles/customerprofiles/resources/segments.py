@@ -49,8 +49,13 @@ class SegmentDefinition(TaggableResource):
 
 
 class SegmentEstimate(BaseModel):
-    def __init__(self, domain_name: str, estimate: int | None) -> None:
-        """``estimate`` None: a SegmentSqlQuery estimate, which the mock cannot compute."""
+    def __init__(
+        self,
+        domain_name: str,
+        estimate: int | None,
+        failure: str = "The mock does not evaluate SegmentSqlQuery",
+    ) -> None:
+        """``estimate`` None: an estimate the mock cannot compute, for ``failure``."""
         self.domain_name = domain_name
         self.estimate_id = mock_random.uuid4().hex
         self.created_at = now()
@@ -60,7 +65,7 @@ class SegmentEstimate(BaseModel):
             # StatusCode is the HTTP status of GetSegmentEstimate itself: it answers.
             self.status = "FAILED"
             self.status_code = 200
-            self.message = "The mock does not evaluate SegmentSqlQuery"
+            self.message = failure
         else:
             self.status = "SUCCEEDED"
             self.estimate = str(estimate)
