@@ -58,3 +58,11 @@ def endpoint() -> str:
     if SERVER_MODE:
         return os.environ["TEST_SERVER_MODE_ENDPOINT"]
     return f"https://profile.{REGION}.amazonaws.com"
+
+
+@pytest.fixture
+def moto_api() -> str:
+    """Where moto's /moto-api/ routes are: the test server, or moto's patched host."""
+    if SERVER_MODE:
+        return os.environ["TEST_SERVER_MODE_ENDPOINT"]
+    return "http://motoapi.amazonaws.com"

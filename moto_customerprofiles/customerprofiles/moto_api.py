@@ -4,6 +4,7 @@ predicted intents, recommendations."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urlparse
@@ -220,13 +221,8 @@ def predicted_intents_response(
     """POST /moto-api/customerprofiles/predicted-intents with ``{"DomainName": ...,
     "ProfileId": ..., "Intents": [...]}`` (optional ``IntentDomain``, ``AccountId``,
     ``Region``): see ``set_predicted_intents``. 400 with a ``Message`` when refused."""
-    refused = _method_error(request, ("POST",))
-    if refused is not None:
-        return refused
-    try:
-        body = json.loads(_raw_body(request).decode("utf-8") or "{}")
-        if not isinstance(body, dict):
-            raise ValueError("Expected a JSON object")
+
+    def apply(body: dict[str, Any]) -> None:
         set_predicted_intents(
             domain_name=str(body.get("DomainName")),
             profile_id=str(body.get("ProfileId")),
@@ -235,9 +231,8 @@ def predicted_intents_response(
             account_id=body.get("AccountId"),
             region_name=body.get("Region"),
         )
-    except (ValueError, RecursionError) as error:
-        return _bad_request(str(error))
-    return 200, _JSON, json.dumps({"Intents": body["Intents"]})
+
+    return _post_json(request, apply, "Intents")
 
 
 def set_recommendations(
@@ -275,13 +270,8 @@ def recommendations_response(
     "RecommenderName": ..., "Recommendations": [...]}`` (optional ``ProfileId``,
     ``AccountId``, ``Region``): see ``set_recommendations``. 400 with a ``Message``
     when refused."""
-    refused = _method_error(request, ("POST",))
-    if refused is not None:
-        return refused
-    try:
-        body = json.loads(_raw_body(request).decode("utf-8") or "{}")
-        if not isinstance(body, dict):
-            raise ValueError("Expected a JSON object")
+
+    def apply(body: dict[str, Any]) -> None:
         set_recommendations(
             domain_name=str(body.get("DomainName")),
             recommender_name=str(body.get("RecommenderName")),
@@ -290,6 +280,23 @@ def recommendations_response(
             account_id=body.get("AccountId"),
             region_name=body.get("Region"),
         )
+
+    return _post_json(request, apply, "Recommendations")
+
+
+def _post_json(
+    request: Any, apply: Callable[[dict[str, Any]], None], echoed: str
+) -> TYPE_RESPONSE:
+    """A POST route whose JSON object body ``apply`` takes (ValueError: a 400); the
+    answer repeats the body's member ``echoed``."""
+    refused = _method_error(request, ("POST",))
+    if refused is not None:
+        return refused
+    try:
+        body = json.loads(_raw_body(request).decode("utf-8") or "{}")
+        if not isinstance(body, dict):
+            raise ValueError("Expected a JSON object")
+        apply(body)
     except (ValueError, RecursionError) as error:
         return _bad_request(str(error))
-    return 200, _JSON, json.dumps({"Recommendations": body["Recommendations"]})
+    return 200, _JSON, json.dumps({echoed: body[echoed]})

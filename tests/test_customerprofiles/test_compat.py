@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import inspect
 import json
-import os
 from pathlib import Path
 
 import boto3
@@ -17,7 +16,6 @@ from moto_customerprofiles.customerprofiles import compat
 
 PACKAGE = Path(moto_customerprofiles.__file__).resolve().parent
 COMPAT = Path(compat.__file__).resolve()
-SERVER_MODE = os.environ.get("TEST_SERVER_MODE", "").lower() == "true"
 
 # What moto's own services import from moto's private modules (emrcontainers,
 # batch, ...): the same lines in a service of ours are as safe as in theirs.
@@ -120,13 +118,6 @@ def test_kinesis_data_is_what_this_moto_stores():
 def _seed(endpoint: str, seed: int) -> None:
     url = f"{endpoint}/moto-api/seed?a={seed}"
     assert requests.post(url, timeout=10).status_code == 200
-
-
-@pytest.fixture
-def moto_api() -> str:
-    if SERVER_MODE:
-        return os.environ["TEST_SERVER_MODE_ENDPOINT"]
-    return "http://motoapi.amazonaws.com"
 
 
 def _ids_after_seed(client, moto_api: str, domain_name: str) -> tuple[str, str]:

@@ -2,7 +2,6 @@
 and BatchGetIntentForProfile, with predicted intents set by the test
 (``moto_customerprofiles.set_predicted_intents`` and its ``/moto-api/`` route)."""
 
-import os
 from datetime import datetime, timezone
 
 import pytest
@@ -14,7 +13,6 @@ import moto_customerprofiles
 
 from .helpers import ACCOUNT_ID, REGION, client_error, raw_error, raw_request
 
-SERVER_MODE = os.environ.get("TEST_SERVER_MODE", "").lower() == "true"
 ARN = f"arn:aws:profile:{REGION}:{ACCOUNT_ID}:domains/d/intents/DEFAULT"
 ROUTE = "/moto-api/customerprofiles/predicted-intents"
 T0 = datetime(2026, 3, 1, 10, 0, tzinfo=timezone.utc)
@@ -36,13 +34,6 @@ def enabled(**flags):
         "Search": "LastSearchIntentConfig",
     }
     return [{names[k]: {"Enabled": v}} for k, v in flags.items()]
-
-
-@pytest.fixture
-def moto_api():
-    if SERVER_MODE:
-        return os.environ["TEST_SERVER_MODE_ENDPOINT"]
-    return "http://motoapi.amazonaws.com"
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ filters and schemas, ListRecommenderRecipes, and the recommendations a test sets
 (``moto_customerprofiles.set_recommendations`` and its ``/moto-api/`` route) read back
 with GetProfileRecommendations and SearchRecommendations."""
 
-import os
 from datetime import datetime, timezone
 
 import boto3
@@ -18,7 +17,6 @@ from moto_customerprofiles.customerprofiles.tagging_api import SUPPORTED as TAGG
 
 from .helpers import ACCOUNT_ID, REGION, client_error
 
-SERVER_MODE = os.environ.get("TEST_SERVER_MODE", "").lower() == "true"
 PREFIX = f"arn:aws:profile:{REGION}:{ACCOUNT_ID}:domains/d"
 ROUTE = "/moto-api/customerprofiles/recommendations"
 T0 = datetime(2026, 3, 1, 10, 0, tzinfo=timezone.utc)
@@ -54,13 +52,6 @@ def item(n, score=None):
     if score is not None:
         result["Score"] = score
     return result
-
-
-@pytest.fixture
-def moto_api():
-    if SERVER_MODE:
-        return os.environ["TEST_SERVER_MODE_ENDPOINT"]
-    return "http://motoapi.amazonaws.com"
 
 
 @pytest.fixture
