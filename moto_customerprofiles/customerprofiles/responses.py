@@ -51,7 +51,19 @@ class CustomerProfilesResponse(ResponseHooks):
     # --- what every operation shares -------------------------------------------------
 
     def validate(self) -> None:
+        form = self._form_error()
+        if form is not None:  # moto < 5.2.6 routes it, and reads the form as the body
+            raise form
         self._validate(self.operation_name, self.uri_labels())
+
+    def _form_error(self) -> BadRequestException | None:
+        content_type = str(self.headers.get("Content-Type") or "")
+        if not content_type.startswith(_FORMS):
+            return None
+        return BadRequestException(
+            f"Content-Type {content_type.split(';')[0]} is not supported: "
+            "send the request body as JSON (application/json)"
+        )
 
     def _validate(self, operation: str, labels: dict[str, str]) -> None:
         body, problem = parse_body(self.body)
@@ -108,15 +120,12 @@ class CustomerProfilesResponse(ResponseHooks):
                     self._validate(*routed)
                 except BadRequestException as error:
                     return error
-            content_type = str(self.headers.get("Content-Type") or "")
-            if content_type.startswith(_FORMS) and operation_by_method_and_path(
+            form = self._form_error()
+            if form is not None and operation_by_method_and_path(
                 self.service_model(), self.method, self.raw_path
             ):
-                # moto reads a form body as a query-protocol request, routed nowhere
-                return BadRequestException(
-                    f"Content-Type {content_type.split(';')[0]} is not supported: "
-                    "send the request body as JSON (application/json)"
-                )
+                # moto 5.2.6 reads a form body as a query-protocol request, routed nowhere
+                return form
             return ResourceNotFoundException(
                 f"No Customer Profiles operation matches {self.method} {self.path}"
             )
