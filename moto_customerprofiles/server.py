@@ -21,8 +21,6 @@ def main(argv: list[str] | None = None) -> None:
     register()
     from moto.server import main as moto_main
 
-    register()  # again: moto's server is loaded now (its HTTP errors in JSON)
-
     print(START_MESSAGE, file=sys.stderr, flush=True)
     moto_main(argv if argv is not None else sys.argv[1:])
 

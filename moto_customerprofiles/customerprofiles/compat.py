@@ -272,27 +272,34 @@ def answer_http_errors_in_json(service_key: str) -> None:
     (read in 5.2.6 and in an older 5.x source: same function, same imports in
     ``moto.server`` and ``threaded_moto_server``), whose routes allow only GET, POST, PUT, DELETE, HEAD, PATCH and
     OPTIONS; Flask refuses other methods with an HTML page before our response class
-    runs. The function is wrapped in the modules that hold it, when they are loaded
-    (importing them here would load Flask for decorator-mode users too): a server
-    whose modules load after this package registered (``moto-customerprofiles-server``
-    calls this again) keeps moto's HTML answers.
+    runs. The function is wrapped in the modules that hold it: at once where they are
+    loaded, else right after ``moto.moto_server.werkzeug_app`` is imported (importing
+    it here would load Flask for decorator-mode users too).
     """
-    import sys
-
     for name in _SERVER_MODULES:
         module = sys.modules.get(name)
-        original = getattr(module, "create_backend_app", None)
-        if original is None or getattr(original, "_customerprofiles", False):
-            continue
+        if module is not None:
+            _answer_in_json(module, service_key)
+    # Not loaded yet: wrapped as soon as it is, before moto.server and
+    # threaded_moto_server copy the name.
+    after_import(
+        _SERVER_MODULES[0], lambda module: _answer_in_json(module, service_key)
+    )
 
-        def create_backend_app(service: Any, _original: Any = original) -> Any:
-            app = _original(service)
-            if service == service_key:
-                app.register_error_handler(HTTPException, _json_http_error)
-            return app
 
-        create_backend_app._customerprofiles = True  # type: ignore[attr-defined]
-        setattr(module, "create_backend_app", create_backend_app)  # noqa: B010
+def _answer_in_json(module: ModuleType, service_key: str) -> None:
+    original = getattr(module, "create_backend_app", None)
+    if original is None or getattr(original, "_customerprofiles", False):
+        return
+
+    def create_backend_app(service: Any) -> Any:
+        app = original(service)
+        if service == service_key:
+            app.register_error_handler(HTTPException, _json_http_error)
+        return app
+
+    create_backend_app._customerprofiles = True  # type: ignore[attr-defined]
+    setattr(module, "create_backend_app", create_backend_app)  # noqa: B010
 
 
 def _json_http_error(error: HTTPException) -> Any:

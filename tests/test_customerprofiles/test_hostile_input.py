@@ -11,6 +11,8 @@ import json
 import os
 import re
 import socket
+import subprocess
+import sys
 from urllib.parse import quote
 
 import boto3
@@ -588,6 +590,46 @@ def test_method_no_route_allows_is_a_json_not_found(client, endpoint, method):
         404,
     )
     assert client.list_domains()["Items"] == []
+
+
+_SERVER_IMPORTED_AFTER = """
+import json, sys
+import requests
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+
+import moto_customerprofiles  # first: moto.server is not loaded yet
+from moto.server import ThreadedMotoServer
+
+server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+server.start()
+host, port = server.get_host_and_port()
+request = AWSRequest(method="TRACE", url=f"http://{host}:{port}/domains")
+SigV4Auth(Credentials("testing", "testing"), "profile", "eu-west-2").add_auth(request)
+response = requests.request("TRACE", request.url, headers=dict(request.headers))
+server.stop()
+print(json.dumps([response.status_code, response.json()]))
+"""
+
+
+@pytest.mark.skipif(SERVER_MODE, reason="starts its own server: runs in decorator mode")
+def test_method_no_route_allows_is_json_when_moto_server_is_imported_later():
+    done = subprocess.run(
+        [sys.executable, "-c", _SERVER_IMPORTED_AFTER],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == [
+        404,
+        {
+            "__type": "ResourceNotFoundException",
+            "Message": "No Customer Profiles operation matches TRACE /domains",
+        },
+    ]
 
 
 # --- business-rule messages and sensitive members -------------------------------------------
