@@ -214,7 +214,7 @@ class _Validator:
         member = shape.member
         plain = self._plain_string(member)
         for index, item in enumerate(value):
-            if not index % _YIELD_EVERY:
+            if index and not index % _YIELD_EVERY:
                 _let_others_run()
             if plain(item):
                 continue
@@ -235,7 +235,7 @@ class _Validator:
             self._plain_string(value_shape),
         )
         for index, (key, item) in enumerate(value.items()):
-            if not index % _YIELD_EVERY:
+            if index and not index % _YIELD_EVERY:
                 _let_others_run()
             if not plain_key(key):
                 self.check(key_shape, key, key_path)
