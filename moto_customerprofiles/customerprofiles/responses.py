@@ -530,6 +530,14 @@ class CustomerProfilesResponse(ResponseHooks):
         )
         return ActionResult({"ProfileObjectUniqueKey": profile_object_unique_key})
 
+    def batch_put_profile_object(self) -> ActionResult:
+        result = self.backend.batch_put_profile_object(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            items=self._get_param("Items"),
+        )
+        return ActionResult(result)
+
     def list_profile_objects(self) -> ActionResult:
         page = self.backend.list_profile_objects(
             domain_name=self._get_param("DomainName"),
