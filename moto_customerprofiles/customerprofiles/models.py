@@ -3,6 +3,7 @@
 from moto.core.base_backend import BackendDict
 
 from .operations.calculated_attributes import CalculatedAttributesBackend
+from .operations.domain_object_types import DomainObjectTypesBackend
 from .operations.domains import DomainsBackend
 from .operations.event_streams import EventStreamsBackend
 from .operations.event_triggers import EventTriggersBackend
@@ -36,6 +37,7 @@ class CustomerProfilesBackend(
     DomainLayoutsBackend,
     IntentsBackend,
     RecommendersBackend,
+    DomainObjectTypesBackend,
     ResourceGroupsTaggingBackend,  # last: the Tagging API's hooks are ours above
 ):
     """Implementation of Customer Profiles APIs.

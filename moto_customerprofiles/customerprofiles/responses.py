@@ -281,6 +281,41 @@ class CustomerProfilesResponse(ResponseHooks):
         )
         return ActionResult(page.result())
 
+    # --- domain object types ---------------------------------------------------
+
+    def put_domain_object_type(self) -> ActionResult:
+        domain_object_type = self.backend.put_domain_object_type(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            description=self._get_param("Description"),
+            encryption_key=self._get_param("EncryptionKey"),
+            fields=self._get_param("Fields"),
+            tags=self._get_param("Tags"),
+        )
+        return ActionResult(domain_object_type)
+
+    def get_domain_object_type(self) -> ActionResult:
+        domain_object_type = self.backend.get_domain_object_type(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+        )
+        return ActionResult(domain_object_type)
+
+    def delete_domain_object_type(self) -> EmptyResult:
+        self.backend.delete_domain_object_type(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+        )
+        return EmptyResult()
+
+    def list_domain_object_types(self) -> ActionResult:
+        page = self.backend.list_domain_object_types(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
     # --- segments ------------------------------------------------------------
 
     def create_segment_definition(self) -> ActionResult:
