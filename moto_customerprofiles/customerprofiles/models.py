@@ -2,6 +2,7 @@
 
 from moto.core.base_backend import BackendDict
 
+from .operations.attributes import AttributesBackend
 from .operations.calculated_attributes import CalculatedAttributesBackend
 from .operations.domain_object_types import DomainObjectTypesBackend
 from .operations.domains import DomainsBackend
@@ -38,6 +39,7 @@ class CustomerProfilesBackend(
     IntentsBackend,
     RecommendersBackend,
     DomainObjectTypesBackend,
+    AttributesBackend,
     ResourceGroupsTaggingBackend,  # last: the Tagging API's hooks are ours above
 ):
     """Implementation of Customer Profiles APIs.

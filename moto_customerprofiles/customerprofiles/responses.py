@@ -316,6 +316,42 @@ class CustomerProfilesResponse(ResponseHooks):
         )
         return ActionResult(page.result())
 
+    # --- attributes and their values -------------------------------------------
+
+    def list_object_type_attributes(self) -> ActionResult:
+        page = self.backend.list_object_type_attributes(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    def list_object_type_attribute_values(self) -> ActionResult:
+        page = self.backend.list_object_type_attribute_values(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            attribute_name=self._get_param("AttributeName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    def get_object_type_attribute_statistics(self) -> ActionResult:
+        result = self.backend.get_object_type_attribute_statistics(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            attribute_name=self._get_param("AttributeName"),
+        )
+        return ActionResult(result)
+
+    def list_profile_attribute_values(self) -> ActionResult:
+        result = self.backend.list_profile_attribute_values(
+            domain_name=self._get_param("DomainName"),
+            attribute_name=self._get_param("AttributeName"),
+        )
+        return ActionResult(result)
+
     # --- segments ------------------------------------------------------------
 
     def create_segment_definition(self) -> ActionResult:
