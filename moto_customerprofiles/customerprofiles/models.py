@@ -4,6 +4,7 @@ from moto.core.base_backend import BackendDict
 
 from .operations.attributes import AttributesBackend
 from .operations.calculated_attributes import CalculatedAttributesBackend
+from .operations.detection import DetectionBackend
 from .operations.domain_object_types import DomainObjectTypesBackend
 from .operations.domains import DomainsBackend
 from .operations.event_streams import EventStreamsBackend
@@ -40,6 +41,7 @@ class CustomerProfilesBackend(
     RecommendersBackend,
     DomainObjectTypesBackend,
     AttributesBackend,
+    DetectionBackend,
     ResourceGroupsTaggingBackend,  # last: the Tagging API's hooks are ours above
 ):
     """Implementation of Customer Profiles APIs.

@@ -352,6 +352,13 @@ class CustomerProfilesResponse(ResponseHooks):
         )
         return ActionResult(result)
 
+    def detect_profile_object_type(self) -> ActionResult:
+        result = self.backend.detect_profile_object_type(
+            domain_name=self._get_param("DomainName"),
+            objects=self._get_param("Objects"),
+        )
+        return ActionResult(result)
+
     # --- segments ------------------------------------------------------------
 
     def create_segment_definition(self) -> ActionResult:

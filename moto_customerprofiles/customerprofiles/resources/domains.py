@@ -114,6 +114,8 @@ class Domain(TaggableResource):
         self.recommender_filters: dict[str, RecommenderFilter] = {}
         self.recommender_schemas: dict[str, RecommenderSchema] = {}
         self.domain_object_types: dict[str, DomainObjectType] = {}
+        # what a test set DetectProfileObjectType to answer (None: the mock's rule)
+        self.detected_object_types: list[dict[str, Any]] | None = None
 
     @property
     def stats(self) -> dict[str, int]:
