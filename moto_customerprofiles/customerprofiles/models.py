@@ -9,6 +9,7 @@ from .operations.domain_object_types import DomainObjectTypesBackend
 from .operations.domains import DomainsBackend
 from .operations.event_streams import EventStreamsBackend
 from .operations.event_triggers import EventTriggersBackend
+from .operations.history import ProfileHistoryBackend
 from .operations.integrations import IntegrationsBackend
 from .operations.intents import IntentsBackend
 from .operations.layouts import DomainLayoutsBackend
@@ -42,6 +43,7 @@ class CustomerProfilesBackend(
     DomainObjectTypesBackend,
     AttributesBackend,
     DetectionBackend,
+    ProfileHistoryBackend,
     ResourceGroupsTaggingBackend,  # last: the Tagging API's hooks are ours above
 ):
     """Implementation of Customer Profiles APIs.

@@ -359,6 +359,29 @@ class CustomerProfilesResponse(ResponseHooks):
         )
         return ActionResult(result)
 
+    # --- profile history -------------------------------------------------------
+
+    def get_profile_history_record(self) -> ActionResult:
+        entry = self.backend.get_profile_history_record(
+            domain_name=self._get_param("DomainName"),
+            profile_id=self._get_param("ProfileId"),
+            id=self._get_param("Id"),
+        )
+        return ActionResult(entry)
+
+    def list_profile_history_records(self) -> ActionResult:
+        page = self.backend.list_profile_history_records(
+            domain_name=self._get_param("DomainName"),
+            profile_id=self._get_param("ProfileId"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            action_type=self._get_param("ActionType"),
+            performed_by=self._get_param("PerformedBy"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        items, token = page
+        return ActionResult({"ProfileHistoryRecords": items, "NextToken": token})
+
     # --- segments ------------------------------------------------------------
 
     def create_segment_definition(self) -> ActionResult:

@@ -36,6 +36,7 @@ from .common import (
 from .domain_object_types import DomainObjectType
 from .event_streams import EventStream
 from .event_triggers import EventTrigger
+from .history import ProfileHistoryRecord
 from .integrations import Integration
 from .intents import IntentDefinition, IntentResult
 from .layouts import DomainLayout
@@ -116,6 +117,10 @@ class Domain(TaggableResource):
         self.domain_object_types: dict[str, DomainObjectType] = {}
         # what a test set DetectProfileObjectType to answer (None: the mock's rule)
         self.detected_object_types: list[dict[str, Any]] | None = None
+        # profile history (engine/history.py): by record id, and by profile, oldest
+        # first; kept after the profile is deleted or merged away
+        self.history_records: dict[str, ProfileHistoryRecord] = {}
+        self.history_by_profile: dict[str, list[ProfileHistoryRecord]] = {}
 
     @property
     def stats(self) -> dict[str, int]:
