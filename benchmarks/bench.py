@@ -326,6 +326,87 @@ def put_profile_object_triggers() -> Case:
     )
 
 
+def _batch_orders(state: tuple[Any, str], i: int) -> object:
+    client, name = state
+    items = [
+        {
+            "Id": f"i{n}",
+            "Object": json.dumps(
+                {
+                    "email": f"c{(i * 10 + n) % 50}@example.com",
+                    "id": f"{i}-{n}",
+                    "total": n,
+                }
+            ),
+        }
+        for n in range(10)
+    ]
+    return client.batch_put_profile_object(
+        DomainName=name, ObjectTypeName="Order", Items=items
+    )
+
+
+def _ten_puts(state: tuple[Any, str], i: int) -> object:
+    for n in range(10):
+        _put_order(state, i * 10 + n)
+    return None
+
+
+def batch_put_profile_object() -> Case:
+    """Issue 19's goal: one batch of 10 at most 0.3x of 10 single puts."""
+    return Case(
+        name="BatchPutProfileObject",
+        ours=Side(
+            label="1 batch of 10 objects",
+            setup=lambda: _orders_domain("batched"),
+            call=_batch_orders,
+        ),
+        baseline=Side(
+            label="10 PutProfileObject",
+            setup=lambda: _orders_domain("single"),
+            call=_ten_puts,
+        ),
+    )
+
+
+def _history_profile(records: int) -> tuple[Any, str]:
+    """A profile with ``records`` history records (written by the one writer)."""
+    from moto_customerprofiles.customerprofiles.engine.history import record
+
+    client = _client("customer-profiles")
+    name = f"history-{records}"
+    client.create_domain(DomainName=name, DefaultExpirationDays=30)
+    profile_id = client.create_profile(DomainName=name, FirstName="Ann")["ProfileId"]
+    domain = _backend().domains[name]
+    for _ in range(records - 1):
+        record(domain, profile_id, "UPDATED", "_profile", {"FirstName": "Ann"})
+    return client, f"{name}/{profile_id}"
+
+
+def _history_page(records: int) -> Side:
+    def call(state: tuple[Any, str], i: int) -> object:
+        client, where = state
+        name, profile_id = where.split("/")
+        return client.list_profile_history_records(
+            DomainName=name, ProfileId=profile_id, MaxResults=10
+        )
+
+    return Side(
+        label=f"a page of 10 of {records} records",
+        setup=lambda: _history_profile(records),
+        call=call,
+    )
+
+
+def list_profile_history_records() -> Case:
+    """Issue 19's goal: a page costs the same whatever the profile's history."""
+    return Case(
+        name="ListProfileHistoryRecords",
+        ours=_history_page(1000),
+        baseline=_history_page(10),
+    )
+
+
 def _profiles_domain(name: str, count: int) -> tuple[Any, str]:
     client = _client("customer-profiles")
     client.create_domain(DomainName=name, DefaultExpirationDays=30)
@@ -570,6 +651,8 @@ CASES: list[Callable[[], Case]] = [
     list_calculated_attributes_for_profile,
     get_segment_membership_calculated,
     get_segment_membership_fan_out,
+    batch_put_profile_object,
+    list_profile_history_records,
 ]
 
 

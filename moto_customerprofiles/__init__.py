@@ -10,6 +10,7 @@ register()
 
 from .customerprofiles.moto_api import (  # noqa: E402
     set_clock,
+    set_detected_object_types,
     set_predicted_intents,
     set_recommendations,
     trigger_invocations,
@@ -18,6 +19,7 @@ from .customerprofiles.moto_api import (  # noqa: E402
 __all__ = [
     "register",
     "set_clock",
+    "set_detected_object_types",
     "set_predicted_intents",
     "set_recommendations",
     "trigger_invocations",

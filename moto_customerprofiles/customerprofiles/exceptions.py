@@ -7,29 +7,35 @@ from werkzeug.exceptions import HTTPException
 
 
 class CustomerProfilesException(ServiceException):
-    pass
+    # The model's httpStatusCode of the error shape (BatchPutProfileObject's per-item Code).
+    http_status = 500
 
 
 class BadRequestException(CustomerProfilesException):
     code = "BadRequestException"
+    http_status = 400
     # Used by moto's paginator (fail_on_invalid_token) when it raises the class itself.
     message = "The pagination token is invalid."
 
 
 class ResourceNotFoundException(CustomerProfilesException):
     code = "ResourceNotFoundException"
+    http_status = 404
 
 
 class AccessDeniedException(CustomerProfilesException):
     code = "AccessDeniedException"
+    http_status = 403
 
 
 class ThrottlingException(CustomerProfilesException):
     code = "ThrottlingException"
+    http_status = 429
 
 
 class InternalServerException(CustomerProfilesException):
     code = "InternalServerException"
+    http_status = 500
 
 
 class AuthorizationError(HTTPException):

@@ -2,10 +2,14 @@
 
 from moto.core.base_backend import BackendDict
 
+from .operations.attributes import AttributesBackend
 from .operations.calculated_attributes import CalculatedAttributesBackend
+from .operations.detection import DetectionBackend
+from .operations.domain_object_types import DomainObjectTypesBackend
 from .operations.domains import DomainsBackend
 from .operations.event_streams import EventStreamsBackend
 from .operations.event_triggers import EventTriggersBackend
+from .operations.history import ProfileHistoryBackend
 from .operations.integrations import IntegrationsBackend
 from .operations.intents import IntentsBackend
 from .operations.layouts import DomainLayoutsBackend
@@ -36,6 +40,10 @@ class CustomerProfilesBackend(
     DomainLayoutsBackend,
     IntentsBackend,
     RecommendersBackend,
+    DomainObjectTypesBackend,
+    AttributesBackend,
+    DetectionBackend,
+    ProfileHistoryBackend,
     ResourceGroupsTaggingBackend,  # last: the Tagging API's hooks are ours above
 ):
     """Implementation of Customer Profiles APIs.

@@ -1,5 +1,5 @@
 """Our routes under ``/moto-api/``: recorded event-trigger invocations, the clock,
-predicted intents, recommendations."""
+predicted intents, recommendations, detected object types."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from .resources.clock import parse_moment, server_clock, set_server_clock
 TRIGGER_INVOCATIONS_PATH = "/moto-api/customerprofiles/trigger-invocations"
 CLOCK_PATH = "/moto-api/customerprofiles/clock"
 PREDICTED_INTENTS_PATH = "/moto-api/customerprofiles/predicted-intents"
+DETECTED_OBJECT_TYPES_PATH = "/moto-api/customerprofiles/detected-object-types"
 RECOMMENDATIONS_PATH = "/moto-api/customerprofiles/recommendations"
 
 
@@ -194,6 +195,46 @@ def set_predicted_intents(
         )
 
 
+def set_detected_object_types(
+    domain_name: str,
+    detected: list[dict[str, Any]] | None,
+    account_id: str | None = None,
+    region_name: str | None = None,
+) -> None:
+    """Set what DetectProfileObjectType answers in the domain (AWS detects with a
+    large language model; the mock otherwise applies a deterministic rule).
+
+    ``detected`` is the model's list of DetectedProfileObjectType (at most one):
+    ``[{"Fields": {...}, "Keys": {...}, "SourceLastUpdatedTimestampFormat": ...}]``,
+    ``[]`` for none; None returns to the mock's rule. The documented refusals (not
+    JSON, over 120 attributes) still apply. Without ``account_id`` and ``region_name``
+    the domain must exist in exactly one account and region. ValueError for anything
+    else.
+    """
+    backend = _backend_of(domain_name, account_id, region_name)
+    with backend.lock:
+        backend.set_detected_object_types(domain_name=domain_name, detected=detected)
+
+
+def detected_object_types_response(
+    request: Any, full_url: str, headers: Any
+) -> TYPE_RESPONSE:
+    """POST /moto-api/customerprofiles/detected-object-types with ``{"DomainName":
+    ..., "DetectedProfileObjectTypes": [...] or null}`` (optional ``AccountId``,
+    ``Region``): see ``set_detected_object_types``. 400 with a ``Message`` when
+    refused."""
+
+    def apply(body: dict[str, Any]) -> None:
+        set_detected_object_types(
+            domain_name=str(body.get("DomainName")),
+            detected=body.get("DetectedProfileObjectTypes"),
+            account_id=body.get("AccountId"),
+            region_name=body.get("Region"),
+        )
+
+    return _post_json(request, apply, "DetectedProfileObjectTypes")
+
+
 def _backend_of(
     domain_name: str, account_id: str | None, region_name: str | None
 ) -> Any:
@@ -299,4 +340,4 @@ def _post_json(
         apply(body)
     except (ValueError, RecursionError) as error:
         return _bad_request(str(error))
-    return 200, _JSON, json.dumps({echoed: body[echoed]})
+    return 200, _JSON, json.dumps({echoed: body.get(echoed)})

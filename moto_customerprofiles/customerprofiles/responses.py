@@ -281,6 +281,107 @@ class CustomerProfilesResponse(ResponseHooks):
         )
         return ActionResult(page.result())
 
+    # --- domain object types ---------------------------------------------------
+
+    def put_domain_object_type(self) -> ActionResult:
+        domain_object_type = self.backend.put_domain_object_type(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            description=self._get_param("Description"),
+            encryption_key=self._get_param("EncryptionKey"),
+            fields=self._get_param("Fields"),
+            tags=self._get_param("Tags"),
+        )
+        return ActionResult(domain_object_type)
+
+    def get_domain_object_type(self) -> ActionResult:
+        domain_object_type = self.backend.get_domain_object_type(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+        )
+        return ActionResult(domain_object_type)
+
+    def delete_domain_object_type(self) -> EmptyResult:
+        self.backend.delete_domain_object_type(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+        )
+        return EmptyResult()
+
+    def list_domain_object_types(self) -> ActionResult:
+        page = self.backend.list_domain_object_types(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    # --- attributes and their values -------------------------------------------
+
+    def list_object_type_attributes(self) -> ActionResult:
+        page = self.backend.list_object_type_attributes(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    def list_object_type_attribute_values(self) -> ActionResult:
+        page = self.backend.list_object_type_attribute_values(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            attribute_name=self._get_param("AttributeName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    def get_object_type_attribute_statistics(self) -> ActionResult:
+        result = self.backend.get_object_type_attribute_statistics(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            attribute_name=self._get_param("AttributeName"),
+        )
+        return ActionResult(result)
+
+    def list_profile_attribute_values(self) -> ActionResult:
+        result = self.backend.list_profile_attribute_values(
+            domain_name=self._get_param("DomainName"),
+            attribute_name=self._get_param("AttributeName"),
+        )
+        return ActionResult(result)
+
+    def detect_profile_object_type(self) -> ActionResult:
+        result = self.backend.detect_profile_object_type(
+            domain_name=self._get_param("DomainName"),
+            objects=self._get_param("Objects"),
+        )
+        return ActionResult(result)
+
+    # --- profile history -------------------------------------------------------
+
+    def get_profile_history_record(self) -> ActionResult:
+        entry = self.backend.get_profile_history_record(
+            domain_name=self._get_param("DomainName"),
+            profile_id=self._get_param("ProfileId"),
+            id=self._get_param("Id"),
+        )
+        return ActionResult(entry)
+
+    def list_profile_history_records(self) -> ActionResult:
+        page = self.backend.list_profile_history_records(
+            domain_name=self._get_param("DomainName"),
+            profile_id=self._get_param("ProfileId"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            action_type=self._get_param("ActionType"),
+            performed_by=self._get_param("PerformedBy"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        items, token = page
+        return ActionResult({"ProfileHistoryRecords": items, "NextToken": token})
+
     # --- segments ------------------------------------------------------------
 
     def create_segment_definition(self) -> ActionResult:
@@ -529,6 +630,14 @@ class CustomerProfilesResponse(ResponseHooks):
             object=self._get_param("Object"),
         )
         return ActionResult({"ProfileObjectUniqueKey": profile_object_unique_key})
+
+    def batch_put_profile_object(self) -> ActionResult:
+        result = self.backend.batch_put_profile_object(
+            domain_name=self._get_param("DomainName"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            items=self._get_param("Items"),
+        )
+        return ActionResult(result)
 
     def list_profile_objects(self) -> ActionResult:
         page = self.backend.list_profile_objects(

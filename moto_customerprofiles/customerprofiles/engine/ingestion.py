@@ -7,8 +7,9 @@
 5. store it (MaxProfileObjectCount keeps the profile's newest objects of the type);
 6. store the standard objects its fields target (``_asset.*``, ``_order.*``, ``_case.*``,
    ``_communicationRecord.*``) for its profile;
-7. then its consumers, in order: event-stream export (the profile's record first, then
-   the object's) and event-trigger evaluation.
+7. then its consumers, in order: profile history (the profile's CREATED or UPDATED
+   record, then the object's INGESTED record), event-stream export (the profile's
+   record first, then the object's) and event-trigger evaluation.
 
 PutProfileObject calls ``ingest``; every later way in (BatchPutProfileObject, upload
 jobs, AppFlow workflows) calls it too, and every new consumer (profile history,
@@ -23,6 +24,7 @@ from typing import Any
 
 from moto.moto_api._internal import mock_random
 
+from ..resources import history
 from ..resources.clock import now
 from ..resources.domains import Domain
 from ..resources.event_triggers import TriggerInvocation
@@ -37,6 +39,7 @@ from ..resources.profiles import (
 )
 from ..resources.values import dumps, parse_json
 from .export import CREATED, UPDATED, export
+from .history import record
 from .mapping import (
     MappedObject,
     merge_into,
@@ -226,6 +229,18 @@ def _enforce_max_objects(
 def _consume(domain: Domain, object_type: ProfileObjectType, result: Ingested) -> None:
     """Everything that follows a stored object, in the order AWS's effects are seen."""
     stored, profile = result.stored, result.profile
+    if profile is not None:
+        if result.profile_created or result.profile_changed:
+            action = history.CREATED if result.profile_created else history.UPDATED
+            record(domain, profile.profile_id, action, PROFILE, profile.as_record())
+        record(
+            domain,
+            profile.profile_id,
+            history.INGESTED,
+            object_type.object_type_name,
+            stored.object,
+            stored.profile_object_unique_key,
+        )
     if profile is not None and (result.profile_created or result.profile_changed):
         export(
             domain,

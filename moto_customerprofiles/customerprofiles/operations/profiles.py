@@ -9,6 +9,8 @@ from typing import Any
 from moto.moto_api._internal import mock_random
 
 from ..engine.export import CREATED, MERGED, UPDATED, export
+from ..engine.history import record
+from ..resources import history
 from ..resources.common import paginated
 from ..resources.profiles import (
     PROFILE,
@@ -32,6 +34,9 @@ class ProfilesBackend(BackendState):
         profile = Profile(mock_random.uuid4().hex, data)
         check_profile_size(profile.data, profile.keys)
         domain.add_profile(profile)
+        record(
+            domain, profile.profile_id, history.CREATED, PROFILE, profile.as_record()
+        )
         export(domain, PROFILE, CREATED, profile.as_record())
         return profile.profile_id
 
@@ -51,14 +56,19 @@ class ProfilesBackend(BackendState):
         profile.data = data
         profile.forget_sources(updates)
         domain.profile_index.update(profile)
+        record(
+            domain, profile.profile_id, history.UPDATED, PROFILE, profile.as_record()
+        )
         export(domain, PROFILE, UPDATED, profile.as_record())
         return profile.profile_id
 
     def delete_profile(self, domain_name: str, profile_id: str) -> str:
         """Removes the profile with its objects; the event stream gets no record."""
         domain = self._get_domain(domain_name)
-        domain.profile(profile_id)
+        profile = domain.profile(profile_id)
+        content = profile.as_record()
         domain.remove_profile(profile_id)
+        record(domain, profile_id, history.DELETED_BY_CUSTOMER, PROFILE, content)
         return "Profile deleted successfully."
 
     @paginated(lambda r: [r.profile.created_at.isoformat(), r.profile_id])
@@ -121,6 +131,8 @@ class ProfilesBackend(BackendState):
         check_profile_size(profile.data, keys)
         profile.keys = keys
         domain.profile_index.update(profile)
+        content = {"KeyName": key_name, "Values": values}
+        record(domain, profile_id, history.ADDED_PROFILE_KEY, PROFILE, content)
         return key_name, values
 
     def delete_profile_key(
@@ -134,6 +146,8 @@ class ProfilesBackend(BackendState):
         if not stored:
             profile.keys.pop(key_name, None)
         domain.profile_index.update(profile)
+        content = {"KeyName": key_name, "Values": values}
+        record(domain, profile_id, history.DELETED_PROFILE_KEY, PROFILE, content)
         return "Profile key deleted successfully."
 
     def merge_profiles(
@@ -205,6 +219,15 @@ class ProfilesBackend(BackendState):
             domain.profile_index.remove(duplicate)
             del domain.profiles[duplicate.profile_id]
         domain.profile_index.update(main)
+        record(domain, main.profile_id, history.MERGED, PROFILE, main.as_record())
+        for duplicate in duplicates:
+            record(
+                domain,
+                duplicate.profile_id,
+                history.DELETED_BY_MERGE,
+                PROFILE,
+                duplicate.as_record(),
+            )
         export(
             domain,
             PROFILE,

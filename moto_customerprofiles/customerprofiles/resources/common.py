@@ -32,6 +32,7 @@ INTENTS = "intents"
 RECOMMENDERS = "recommenders"
 RECOMMENDER_FILTERS = "recommender-filters"
 RECOMMENDER_SCHEMAS = "recommender-schemas"
+DOMAIN_OBJECT_TYPES = "domain-object-types"
 
 
 def make_arn(

@@ -18,6 +18,7 @@ from ..exceptions import BadRequestException, ResourceNotFoundException
 from .calculated_attributes import CalculatedAttributeDefinition
 from .common import (
     CALCULATED_ATTRIBUTES,
+    DOMAIN_OBJECT_TYPES,
     EVENT_STREAMS,
     EVENT_TRIGGERS,
     INTEGRATIONS,
@@ -32,8 +33,10 @@ from .common import (
     find_in_domain,
     templates,
 )
+from .domain_object_types import DomainObjectType
 from .event_streams import EventStream
 from .event_triggers import EventTrigger
+from .history import ProfileHistoryRecord
 from .integrations import Integration
 from .intents import IntentDefinition, IntentResult
 from .layouts import DomainLayout
@@ -111,6 +114,13 @@ class Domain(TaggableResource):
         self.recommenders: dict[str, Recommender] = {}
         self.recommender_filters: dict[str, RecommenderFilter] = {}
         self.recommender_schemas: dict[str, RecommenderSchema] = {}
+        self.domain_object_types: dict[str, DomainObjectType] = {}
+        # what a test set DetectProfileObjectType to answer (None: the mock's rule)
+        self.detected_object_types: list[dict[str, Any]] | None = None
+        # profile history (engine/history.py): by record id, and by profile, oldest
+        # first; kept after the profile is deleted or merged away
+        self.history_records: dict[str, ProfileHistoryRecord] = {}
+        self.history_by_profile: dict[str, list[ProfileHistoryRecord]] = {}
 
     @property
     def stats(self) -> dict[str, int]:
@@ -136,6 +146,7 @@ class Domain(TaggableResource):
             RECOMMENDERS: self.recommenders,
             RECOMMENDER_FILTERS: self.recommender_filters,
             RECOMMENDER_SCHEMAS: self.recommender_schemas,
+            DOMAIN_OBJECT_TYPES: self.domain_object_types,
         }
 
     # --- lookups: each raises the ResourceNotFoundException naming what is missing ---
@@ -186,6 +197,15 @@ class Domain(TaggableResource):
             name,
             self.domain_name,
         )
+
+    def domain_object_type(self, name: str) -> DomainObjectType:
+        return find_in_domain(
+            self.domain_object_types, "Domain object type", name, self.domain_name
+        )
+
+    @property
+    def data_store_enabled(self) -> bool:
+        return bool((self.data_store or {}).get("Enabled"))
 
     def layout(self, name: str) -> DomainLayout:
         return find_in_domain(self.layouts, "Layout", name, self.domain_name)

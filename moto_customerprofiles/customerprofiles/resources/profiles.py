@@ -233,6 +233,8 @@ class ProfileObject(BaseModel):
         # The object type's fields as they were mapped at ingestion (raw JSON values).
         self.fields: dict[str, Any] = dict(field_values or {})
         self.created_at = now()
+        # When this version was stored (a replace keeps CreatedAt, not this).
+        self.stored_at = self.created_at_utc
         self.size = len(self.object.encode())  # what it adds to the domain's TotalSize
         self.sequence = 0  # its place in creation order, set by Domain.store_object
 

@@ -1,0 +1,44 @@
+"""Profile history records: what happened to a profile, one record per change."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from moto.core.common_models import BaseModel
+
+# The model's ActionType values.
+CREATED = "CREATED"
+UPDATED = "UPDATED"
+INGESTED = "INGESTED"
+MERGED = "MERGED"
+ADDED_PROFILE_KEY = "ADDED_PROFILE_KEY"
+DELETED_PROFILE_KEY = "DELETED_PROFILE_KEY"
+DELETED_BY_CUSTOMER = "DELETED_BY_CUSTOMER"
+DELETED_BY_MERGE = "DELETED_BY_MERGE"
+
+
+class ProfileHistoryRecord(BaseModel):
+    """One record; ``content`` is the JSON text of the profile, object or key."""
+
+    def __init__(
+        self,
+        record_id: str,
+        profile_id: str,
+        object_type_name: str,
+        action_type: str,
+        content: str,
+        performed_by: str,
+        created_at: datetime,
+        sequence: int,
+        profile_object_unique_key: str | None = None,
+    ) -> None:
+        self.id = record_id
+        self.profile_id = profile_id
+        self.object_type_name = object_type_name
+        self.action_type = action_type
+        self.content = content
+        self.performed_by = performed_by
+        self.created_at = created_at
+        self.last_updated_at = created_at
+        self.sequence = sequence
+        self.profile_object_unique_key = profile_object_unique_key
