@@ -158,10 +158,10 @@ def test_more_than_ten_items_are_refused_and_none_is_stored(client, domain):
         )
     code, message, status = client_error(exc)
     assert (code, status) == ("BadRequestException", 400)
-    assert message.endswith(
-        "at 'Items' failed to satisfy constraint: "
-        "Member must have size less than or equal to 10"
-    )
+    assert message == (
+        "1 validation error detected: Value '***' at 'Items' failed to satisfy "
+        "constraint: Member must have size less than or equal to 10"
+    )  # the items hold Object, which the model marks sensitive
     assert profiles(client) == []
 
 

@@ -125,6 +125,8 @@ class _Rules:
     enum: frozenset[str]
     enum_text: str
     sensitive: bool
+    # The shape or one it holds is sensitive: its value is never shown whole.
+    holds_sensitive: bool
 
 
 @cache
@@ -139,10 +141,30 @@ def _rules(shape: Shape) -> _Rules:
         regex=compiled_pattern(pattern) if pattern is not None else None,
         enum=frozenset(enum),
         enum_text=", ".join(enum),
-        sensitive=bool(
-            shape.serialization.get("sensitive") or metadata.get("sensitive")
-        ),
+        sensitive=_is_sensitive(shape),
+        holds_sensitive=_holds_sensitive(shape, set()),
     )
+
+
+def _is_sensitive(shape: Shape) -> bool:
+    return bool(shape.serialization.get("sensitive") or shape.metadata.get("sensitive"))
+
+
+def _holds_sensitive(shape: Shape, seen: set[str]) -> bool:
+    if _is_sensitive(shape):
+        return True
+    if shape.name in seen:  # a recursive shape: already being looked at
+        return False
+    seen.add(shape.name)
+    if shape.type_name == "structure":
+        inner = list(shape.members.values())
+    elif shape.type_name == "list":
+        inner = [shape.member]
+    elif shape.type_name == "map":
+        inner = [shape.key, shape.value]
+    else:
+        inner = []
+    return any(_holds_sensitive(member, seen) for member in inner)
 
 
 # A big list or map lets the server's other requests run every so many items: Python
@@ -172,7 +194,7 @@ class _Validator:
             return
         if value is None:
             shown = "null"
-        elif self._sensitive_depth or _rules(shape).sensitive:
+        elif self._sensitive_depth or _rules(shape).holds_sensitive:
             shown = "'***'"
         else:
             shown = f"'{_show(value)}'"
