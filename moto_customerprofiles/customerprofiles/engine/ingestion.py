@@ -30,6 +30,7 @@ from ..resources.object_types import ProfileObjectType
 from ..resources.profiles import (
     PROFILE,
     STANDARD_OBJECT_TYPES,
+    STANDARD_OBJECTS,
     Profile,
     ProfileObject,
     check_objects_per_profile,
@@ -191,17 +192,25 @@ def _store_standard_objects(
     mapped: MappedObject,
     stored: ProfileObject,
 ) -> list[ProfileObject]:
-    """Each standard object is found by its identifier (AssetId, OrderId, ...), else by
-    the object it came from; an existing one is updated member by member, not replaced
-    ("standard objects are not replaced" wholesale, unlike profile objects)."""
+    """Each standard object is found by its identifier (AssetId, BookingId, ...), else by
+    the key carrying its standard identifier (AIR_BOOKING, LOYALTY, ...: "the object is
+    assigned to that air booking"), else by the object it came from; an existing one is
+    updated member by member, not replaced ("standard objects are not replaced"
+    wholesale, unlike profile objects)."""
     if stored.profile_id is None:
         return []
     result = []
     contents = standard_object_contents(object_type, mapped.fields)
     for type_name, content in contents.items():
-        identifier = content.get(STANDARD_OBJECT_TYPES[type_name])
+        spec = STANDARD_OBJECTS[type_name]
+        identifier = content.get(spec["identifier"])
         if not isinstance(identifier, str):
-            identifier = f"{stored.object_type_name}/{stored.profile_object_unique_key}"
+            named = mapped.with_identifier(spec["standard_identifier"])
+            identifier = (
+                named[0][1]
+                if named
+                else f"{stored.object_type_name}/{stored.profile_object_unique_key}"
+            )
         key = unique_key(domain.domain_name, type_name, identifier)
         existing = domain.profile_objects.get((type_name, key))
         merged = parse_json(existing.object) if existing is not None else {}

@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
+from importlib import resources
 from typing import Any
 
 from moto.core.common_models import BaseModel
@@ -17,14 +18,14 @@ from .common import check_quota, not_found_message
 from .values import dumps
 
 PROFILE = "_profile"
-# The standard objects AWS documents, with the field that identifies each one
-# ("Reference for standard objects in Customer Profiles"; the standard asset, order and
-# case definitions name AssetId, OrderId and CaseId as their unique identifiers).
+# The standard objects AWS documents: one table, as data (standard_objects.json, with its
+# sources): per type, the field identifying one object and the indexed search keys.
+STANDARD_OBJECTS: dict[str, dict[str, Any]] = json.loads(
+    resources.files(__package__).joinpath("standard_objects.json").read_text("utf-8")
+)["types"]
+# type name -> the field that identifies one object of it (AssetId, BookingId, ...)
 STANDARD_OBJECT_TYPES: dict[str, str] = {
-    "_asset": "AssetId",
-    "_order": "OrderId",
-    "_case": "CaseId",
-    "_communicationRecord": "CommunicationRecordId",
+    name: spec["identifier"] for name, spec in STANDARD_OBJECTS.items()
 }
 ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddress")
 ADDRESS_MEMBERS = (
