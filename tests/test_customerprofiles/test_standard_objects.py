@@ -245,3 +245,52 @@ def test_the_hotel_sample_fills_its_standard_objects(client, hotel):
     assert objects(client, "_hotelPreference") == [
         {"Attributes": {"HotelPreferenceId": "P1"}, "Bedding": {"BedType": "King"}}
     ]
+
+
+# --- Stats and search keys ----------------------------------------------------------------
+
+
+@needs_samples
+def test_standard_objects_are_counted_in_the_domains_stats(client, airline):
+    put(client, "Loyalty", **AIR_LOYALTY)
+    put(client, "Booking", **booking("B1", "S1", day(10), "250"))
+    stats = client.get_domain(DomainName=DOMAIN)["Stats"]
+    # Loyalty + _loyalty, Booking + _airBooking + _airSegment
+    assert stats["ObjectCount"] == 5
+    assert stats["TotalSize"] > 0
+
+
+@needs_samples
+def test_search_by_a_standard_objects_index_key_finds_its_profile(client, hotel):
+    put(client, "HotelLoyalty", **AIR_LOYALTY)
+    put(
+        client,
+        "HotelPreferences",
+        LoyaltyId="L1",
+        PreferenceId="P1",
+        ReferenceId="REF7",
+    )
+    found = client.search_profiles(
+        DomainName=DOMAIN, KeyName="_hotelReferenceId", Values=["REF7"]
+    )["Items"]
+    assert [p["ProfileId"] for p in found] == [the_profile_id(client)]
+
+
+def test_search_by_asset_id_finds_the_assets_profile(client, travel):
+    client.put_profile_object_type(
+        DomainName=DOMAIN,
+        ObjectTypeName="purchase",
+        Description="purchases",
+        AllowProfileCreation=True,
+        Fields={
+            "email": {"Source": "_source.email", "Target": "_profile.EmailAddress"},
+            "asset": {"Source": "_source.asset", "Target": "_asset.AssetId"},
+        },
+        Keys={"email": [{"FieldNames": ["email"], "StandardIdentifiers": ["PROFILE"]}]},
+    )
+    put(client, "purchase", email="a@example.com", asset="A-1")
+    put(client, "purchase", email="b@example.com", asset="A-2")
+    found = client.search_profiles(
+        DomainName=DOMAIN, KeyName="_assetId", Values=["A-2"]
+    )["Items"]
+    assert [p["EmailAddress"] for p in found] == ["b@example.com"]

@@ -218,7 +218,24 @@ def _store_standard_objects(
         standard = ProfileObject(type_name, key, merged, stored.profile_id, {})
         domain.store_object(standard)
         result.append(standard)
+        _index_standard_object(domain, stored.profile_id, spec, merged)
     return result
+
+
+def _index_standard_object(
+    domain: Domain, profile_id: str, spec: dict[str, Any], content: dict[str, Any]
+) -> None:
+    """The standard object's indexed fields become search keys of its profile
+    (``_assetId``: "use _assetId as a key name in the SearchProfiles API to find
+    profiles that have an asset matching the search value")."""
+    profile = domain.profiles.get(profile_id)
+    if profile is None:
+        return
+    for key_name, field_name in spec["search_keys"].items():
+        value = content.get(field_name)
+        if isinstance(value, str) and value:
+            profile.keys.setdefault(key_name, set()).add(value)
+    domain.profile_index.update(profile)
 
 
 def _enforce_max_objects(
