@@ -27,6 +27,8 @@ STANDARD_OBJECTS: dict[str, dict[str, Any]] = json.loads(
 STANDARD_OBJECT_TYPES: dict[str, str] = {
     name: spec["identifier"] for name, spec in STANDARD_OBJECTS.items()
 }
+# the string members beside the enum members: string form -> enum form
+STRING_FORMS = {"GenderString": "Gender", "PartyTypeString": "PartyType"}
 ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddress")
 ADDRESS_MEMBERS = (
     "Address1",
@@ -119,12 +121,26 @@ class Profile(BaseModel):
 
     def __getattr__(self, name: str) -> Any:
         if name in PROFILE_FIELDS:
-            return self.data.get(name)
+            return self.member(name)
         raise AttributeError(name)
+
+    def member(self, name: str) -> Any:
+        """A standard member as AWS returns it: ``GenderString`` / ``PartyTypeString``
+        ("an alternative to Gender which accepts any string") show the enum member's
+        value when only the enum member was given (*inferred*: AWS's export records carry
+        both); the string member given wins, and never sets the enum member."""
+        value = self.data.get(name)
+        if value is None and name in STRING_FORMS:
+            return self.data.get(STRING_FORMS[name])
+        return value
 
     def as_record(self) -> dict[str, Any]:
         """The profile as the event stream carries it."""
-        return {"ProfileId": self.profile_id, **copy.deepcopy(self.data)}
+        record = {"ProfileId": self.profile_id, **copy.deepcopy(self.data)}
+        for name in STRING_FORMS:
+            if record.get(name) is None and self.member(name) is not None:
+                record[name] = self.member(name)
+        return record
 
     def standard_keys(self) -> dict[str, set[str]]:
         """The predefined search keys derived from the profile's members."""
