@@ -225,9 +225,10 @@ def _store_standard_objects(
 def _index_standard_object(
     domain: Domain, profile_id: str, spec: dict[str, Any], content: dict[str, Any]
 ) -> None:
-    """The standard object's indexed fields become search keys of its profile
-    (``_assetId``: "use _assetId as a key name in the SearchProfiles API to find
-    profiles that have an asset matching the search value")."""
+    """The standard object's indexed fields become search keys of its profile: each
+    type's page names its index (``_caseId`` -> CaseId, ``_hotelPreferenceId`` ->
+    PreferenceId) for SearchProfiles, whose KeyName lists ``_assetId``, ``_caseId`` and
+    ``_orderId``. A key stays when the object later changes (as object keys do)."""
     profile = domain.profiles.get(profile_id)
     if profile is None:
         return
