@@ -294,3 +294,48 @@ def test_search_by_asset_id_finds_the_assets_profile(client, travel):
         DomainName=DOMAIN, KeyName="_assetId", Values=["A-2"]
     )["Items"]
     assert [p["EmailAddress"] for p in found] == ["b@example.com"]
+
+
+# --- a Kinesis source integration ---------------------------------------------------------
+
+
+@pytest.fixture
+def kinesis_source(client, airline):
+    import boto3
+
+    from .helpers import REGION
+
+    kinesis = boto3.client("kinesis", region_name=REGION)
+    kinesis.create_stream(StreamName="bookings", ShardCount=1)
+    arn = kinesis.describe_stream(StreamName="bookings")["StreamDescription"][
+        "StreamARN"
+    ]
+    client.put_integration(DomainName=DOMAIN, Uri=arn, ObjectTypeName="Booking")
+    return kinesis
+
+
+@needs_samples
+def test_records_put_on_a_kinesis_source_become_objects(client, kinesis_source):
+    for b in (booking("B1", "S1", day(10), "250"), booking("B2", "S2", day(5), "80")):
+        kinesis_source.put_record(
+            StreamName="bookings", Data=json.dumps(b).encode(), PartitionKey="k"
+        )
+    kept = objects(client, "Booking")
+    assert sorted(o["BookingId"] for o in kept) == ["B1", "B2"]
+    assert len(objects(client, "_airBooking")) == 2
+
+
+@needs_samples
+def test_a_kinesis_record_is_ingested_once(client, kinesis_source):
+    kinesis_source.put_records(
+        StreamName="bookings",
+        Records=[
+            {"Data": json.dumps(booking("B1", "S1", day(1), "9")), "PartitionKey": "k"},
+            {"Data": b"not json", "PartitionKey": "k"},
+        ],
+    )
+    assert len(objects(client, "Booking")) == 1
+    stats = client.get_domain(DomainName=DOMAIN)["Stats"]
+    # Booking, _airBooking, _airSegment: read once, the bad record skipped
+    assert stats["ObjectCount"] == 3
+    assert client.get_domain(DomainName=DOMAIN)["Stats"]["ObjectCount"] == 3
