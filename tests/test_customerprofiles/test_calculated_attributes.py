@@ -973,10 +973,10 @@ def test_standard_objects_feed_calculated_attributes(client, asset_domain):
     assert value_of(client, "assets_price_sum") == "15.5"
 
 
-def test_standard_objects_are_not_counted_in_domain_stats(client, asset_domain):
+def test_standard_objects_are_counted_in_domain_stats(client, asset_domain):
     put(client, id="o1", assetId="A1", price="10")
     stats = client.get_domain(DomainName=DOMAIN)["Stats"]
-    assert stats["ObjectCount"] == 1
+    assert stats["ObjectCount"] == 3  # the sale, its _asset and its _order
 
 
 # --- segments ---------------------------------------------------------------------------

@@ -287,6 +287,22 @@ def test_delete_event_stream_unknown_is_not_found(client, domain):
     assert_not_found(exc, "Event stream nope does not exist in domain d.")
 
 
+def test_exported_profile_records_carry_the_string_members(client, domain):
+    kinesis = boto3.client("kinesis", region_name=REGION)
+    streamed(client, kinesis)
+    client.create_profile(DomainName="d", Gender="FEMALE", PartyType="INDIVIDUAL")
+    [record] = records(kinesis)
+    assert {
+        k: record["Object"][k]
+        for k in ("Gender", "GenderString", "PartyType", "PartyTypeString")
+    } == {
+        "Gender": "FEMALE",
+        "GenderString": "FEMALE",
+        "PartyType": "INDIVIDUAL",
+        "PartyTypeString": "INDIVIDUAL",
+    }
+
+
 def test_delete_event_stream_stops_the_export(client, domain):
     kinesis = boto3.client("kinesis", region_name=REGION)
     streamed(client, kinesis)

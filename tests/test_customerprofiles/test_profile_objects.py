@@ -7,7 +7,7 @@ from botocore.exceptions import ClientError
 from .helpers import REGION, client_error
 
 FIELDS = {
-    "orderId": {"Source": "_source.order.id", "Target": "_order.id"},
+    "orderId": {"Source": "_source.order.id"},
     "email": {"Source": "_source.customer.email", "Target": "_profile.EmailAddress"},
     "firstName": {"Source": "_source.customer.name", "Target": "_profile.FirstName"},
     "city": {

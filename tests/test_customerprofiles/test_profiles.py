@@ -104,7 +104,41 @@ def test_create_profile_stores_the_members_given(client, domain):
         "Attributes": {"tier": "gold"},
     }
     profile_id = create(client, **members)
-    assert get(client, profile_id) == {"ProfileId": profile_id, **members}
+    assert get(client, profile_id) == {
+        "ProfileId": profile_id,
+        **members,
+        "PartyTypeString": "INDIVIDUAL",
+        "GenderString": "FEMALE",
+    }
+
+
+def test_gender_string_shows_the_gender_given(client, domain):
+    profile_id = create(client, Gender="MALE", PartyType="BUSINESS")
+    profile = get(client, profile_id)
+    assert (profile["GenderString"], profile["PartyTypeString"]) == ("MALE", "BUSINESS")
+
+
+def test_gender_string_given_wins_and_sets_no_gender(client, domain):
+    profile_id = create(client, GenderString="non-binary", PartyTypeString="household")
+    profile = get(client, profile_id)
+    assert (profile["GenderString"], profile["PartyTypeString"]) == (
+        "non-binary",
+        "household",
+    )
+    assert "Gender" not in profile and "PartyType" not in profile
+
+
+def test_both_gender_members_given_are_kept_as_given(client, domain):
+    profile_id = create(client, Gender="UNSPECIFIED", GenderString="agender")
+    profile = get(client, profile_id)
+    assert (profile["Gender"], profile["GenderString"]) == ("UNSPECIFIED", "agender")
+
+
+def test_gender_string_follows_an_updated_gender(client, domain):
+    profile_id = create(client, Gender="MALE")
+    client.update_profile(DomainName="d", ProfileId=profile_id, Gender="FEMALE")
+    [found] = search(client, "_profileId", profile_id)
+    assert found["GenderString"] == "FEMALE"
 
 
 def test_create_profile_in_an_unknown_domain_is_not_found(client, domain):

@@ -32,6 +32,7 @@ from ..resources.object_types import ProfileObjectType
 from ..resources.profiles import (
     PROFILE,
     STANDARD_OBJECT_TYPES,
+    STANDARD_OBJECTS,
     Profile,
     ProfileObject,
     check_objects_per_profile,
@@ -194,17 +195,25 @@ def _store_standard_objects(
     mapped: MappedObject,
     stored: ProfileObject,
 ) -> list[ProfileObject]:
-    """Each standard object is found by its identifier (AssetId, OrderId, ...), else by
-    the object it came from; an existing one is updated member by member, not replaced
-    ("standard objects are not replaced" wholesale, unlike profile objects)."""
+    """Each standard object is found by its identifier (AssetId, BookingId, ...), else by
+    the key carrying its standard identifier (AIR_BOOKING, LOYALTY, ...: "the object is
+    assigned to that air booking"), else by the object it came from; an existing one is
+    updated member by member, not replaced ("standard objects are not replaced"
+    wholesale, unlike profile objects)."""
     if stored.profile_id is None:
         return []
     result = []
     contents = standard_object_contents(object_type, mapped.fields)
     for type_name, content in contents.items():
-        identifier = content.get(STANDARD_OBJECT_TYPES[type_name])
+        spec = STANDARD_OBJECTS[type_name]
+        identifier = content.get(spec["identifier"])
         if not isinstance(identifier, str):
-            identifier = f"{stored.object_type_name}/{stored.profile_object_unique_key}"
+            named = mapped.with_identifier(spec["standard_identifier"])
+            identifier = (
+                named[0][1]
+                if named
+                else f"{stored.object_type_name}/{stored.profile_object_unique_key}"
+            )
         key = unique_key(domain.domain_name, type_name, identifier)
         existing = domain.profile_objects.get((type_name, key))
         merged = parse_json(existing.object) if existing is not None else {}
@@ -212,7 +221,25 @@ def _store_standard_objects(
         standard = ProfileObject(type_name, key, merged, stored.profile_id, {})
         domain.store_object(standard)
         result.append(standard)
+        _index_standard_object(domain, stored.profile_id, spec, merged)
     return result
+
+
+def _index_standard_object(
+    domain: Domain, profile_id: str, spec: dict[str, Any], content: dict[str, Any]
+) -> None:
+    """The standard object's indexed fields become search keys of its profile: each
+    type's page names its index (``_caseId`` -> CaseId, ``_hotelPreferenceId`` ->
+    PreferenceId) for SearchProfiles, whose KeyName lists ``_assetId``, ``_caseId`` and
+    ``_orderId``. A key stays when the object later changes (as object keys do)."""
+    profile = domain.profiles.get(profile_id)
+    if profile is None:
+        return
+    for key_name, field_name in spec["search_keys"].items():
+        value = content.get(field_name)
+        if isinstance(value, str) and value:
+            profile.keys.setdefault(key_name, set()).add(value)
+    domain.profile_index.update(profile)
 
 
 def _enforce_max_objects(

@@ -7,6 +7,7 @@ import threading
 from moto.core.base_backend import BaseBackend
 from moto.utilities.tagging_service import TaggingService
 
+from ..engine.sources import read_sources
 from ..exceptions import ResourceNotFoundException
 from ..resources.common import make_arn
 from ..resources.domains import Domain
@@ -28,6 +29,7 @@ class BackendState(BaseBackend):
         domain = self.domains.get(domain_name)
         if domain is None:
             raise ResourceNotFoundException(f"Domain {domain_name} does not exist.")
+        read_sources(domain, self.account_id, self.region_name)
         return domain
 
     def domain_arn(

@@ -41,7 +41,7 @@ from .integrations import Integration
 from .intents import IntentDefinition, IntentResult
 from .layouts import DomainLayout
 from .object_types import ProfileObjectType
-from .profiles import STANDARD_OBJECT_TYPES, Profile, ProfileIndex, ProfileObject
+from .profiles import Profile, ProfileIndex, ProfileObject
 from .recommenders import Recommender, RecommenderFilter, RecommenderSchema
 from .segments import SegmentDefinition, SegmentEstimate
 
@@ -101,8 +101,10 @@ class Domain(TaggableResource):
         self._revision = itertools.count(1)
         # calculated values kept between requests (engine/calculated_attributes.py)
         self.calculated_values: dict[tuple[str, str, str], Any] = {}
-        self.object_count = 0  # the objects put: standard objects are not counted
-        self.total_size = 0  # the sum of those objects' sizes
+        # every stored object, standard objects included ("The total number of objects
+        # in domain": ListProfileObjects reads them as objects), and their sizes
+        self.object_count = 0
+        self.total_size = 0
         self._object_sequence = itertools.count()
         self.calculated_attributes: dict[str, CalculatedAttributeDefinition] = {}
         # (trigger, profile) -> when the trigger fired for the profile
@@ -293,9 +295,8 @@ class Domain(TaggableResource):
         if stored.profile_id is not None:
             self.objects_by_profile.setdefault(stored.profile_id, {})[key] = stored
             self.object_revisions[stored.profile_id] = next(self._revision)
-        if stored.object_type_name not in STANDARD_OBJECT_TYPES:
-            self.object_count += 1
-            self.total_size += stored.size
+        self.object_count += 1
+        self.total_size += stored.size
         return replaced
 
     def remove_object(self, key: tuple[str, str]) -> ProfileObject | None:
@@ -309,9 +310,8 @@ class Domain(TaggableResource):
             owned.pop(key, None)
             if not owned:
                 del self.objects_by_profile[removed.profile_id or ""]
-        if removed.object_type_name not in STANDARD_OBJECT_TYPES:
-            self.object_count -= 1
-            self.total_size -= removed.size
+        self.object_count -= 1
+        self.total_size -= removed.size
         return removed
 
     def move_objects(self, from_profile_id: str, to_profile_id: str) -> None:

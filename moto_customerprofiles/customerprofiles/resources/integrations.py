@@ -30,6 +30,8 @@ class Integration(TaggableResource):
         self.flow_name: str | None = None
         self.is_unstructured = False
         self.workflow_id: str | None = None
+        # a Kinesis source: shard id -> the sequence number of the last record ingested
+        self.read_positions: dict[str, int] = {}
 
     def define(
         self,

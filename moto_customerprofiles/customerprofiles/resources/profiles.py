@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
+from importlib import resources
 from typing import Any
 
 from moto.core.common_models import BaseModel
@@ -17,15 +18,17 @@ from .common import check_quota, not_found_message
 from .values import dumps
 
 PROFILE = "_profile"
-# The standard objects AWS documents, with the field that identifies each one
-# ("Reference for standard objects in Customer Profiles"; the standard asset, order and
-# case definitions name AssetId, OrderId and CaseId as their unique identifiers).
+# The standard objects AWS documents: one table, as data (standard_objects.json, with its
+# sources): per type, the field identifying one object and the indexed search keys.
+STANDARD_OBJECTS: dict[str, dict[str, Any]] = json.loads(
+    resources.files(__package__).joinpath("standard_objects.json").read_text("utf-8")
+)["types"]
+# type name -> the field that identifies one object of it (AssetId, BookingId, ...)
 STANDARD_OBJECT_TYPES: dict[str, str] = {
-    "_asset": "AssetId",
-    "_order": "OrderId",
-    "_case": "CaseId",
-    "_communicationRecord": "CommunicationRecordId",
+    name: spec["identifier"] for name, spec in STANDARD_OBJECTS.items()
 }
+# the string members beside the enum members: string form -> enum form
+STRING_FORMS = {"GenderString": "Gender", "PartyTypeString": "PartyType"}
 ADDRESS_FIELDS = ("Address", "ShippingAddress", "MailingAddress", "BillingAddress")
 ADDRESS_MEMBERS = (
     "Address1",
@@ -118,12 +121,26 @@ class Profile(BaseModel):
 
     def __getattr__(self, name: str) -> Any:
         if name in PROFILE_FIELDS:
-            return self.data.get(name)
+            return self.member(name)
         raise AttributeError(name)
+
+    def member(self, name: str) -> Any:
+        """A standard member as AWS returns it: ``GenderString`` / ``PartyTypeString``
+        ("an alternative to Gender which accepts any string") show the enum member's
+        value when only the enum member was given (*inferred*: AWS's export records carry
+        both); the string member given wins, and never sets the enum member."""
+        value = self.data.get(name)
+        if value is None and name in STRING_FORMS:
+            return self.data.get(STRING_FORMS[name])
+        return value
 
     def as_record(self) -> dict[str, Any]:
         """The profile as the event stream carries it."""
-        return {"ProfileId": self.profile_id, **copy.deepcopy(self.data)}
+        record = {"ProfileId": self.profile_id, **copy.deepcopy(self.data)}
+        for name in STRING_FORMS:
+            if record.get(name) is None and self.member(name) is not None:
+                record[name] = self.member(name)
+        return record
 
     def standard_keys(self) -> dict[str, set[str]]:
         """The predefined search keys derived from the profile's members."""
