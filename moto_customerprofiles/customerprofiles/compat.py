@@ -522,7 +522,8 @@ def kinesis_records_after(
     Why: moto's Kinesis backend has no public read that does not go through shard
     iterators (whose signature and encoding changed within 5.2.x); ``Stream.shards``
     and ``Shard.records`` (sequence number -> ``Record``, ``Record.data``) are read
-    directly. Checked on 5.2.6; the data's encoding is told as ``kinesis_data`` tells it.
+    directly. Checked on 5.2.0 and 5.2.6; the data's encoding is told as ``kinesis_data``
+    tells it.
     """
     from moto.kinesis.models import kinesis_backends
 
