@@ -67,6 +67,7 @@ def register() -> None:
     _serve_moto_api_routes(package.__name__)
     compat = importlib.import_module(f"{package.__name__}.compat")
     compat.forget_cloudformation_lookups()
+    compat.list_response_methods_once()
     tagging_api = importlib.import_module(f"{package.__name__}.tagging_api")
     if tagging_api.SUPPORTED:
         compat.report_tagging_api_failures_per_arn(tagging_api.failure_info)

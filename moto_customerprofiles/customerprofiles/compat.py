@@ -323,6 +323,37 @@ def _json_http_error(error: HTTPException) -> Any:
     return body, status, headers
 
 
+# --- the response class's methods -----------------------------------------------------------
+
+
+def list_response_methods_once() -> None:
+    """List our response class's methods once per class, not on every request.
+
+    Why: moto's ``BaseResponse.call_action`` calls
+    ``moto.core.responses.method_names_from_class(self.__class__)``
+    (``inspect.getmembers``) on every request (5.2.0-5.2.6): with one method per
+    operation that was about a fifth of a request's dispatch. The module's name is
+    wrapped: our classes' lists are kept, every other class is listed as before.
+    """
+    from moto.core import responses
+
+    original: Callable[[Any], list[str]] = responses.method_names_from_class  # type: ignore[attr-defined]
+    if getattr(original, "_customerprofiles", False):
+        return
+    listed: dict[type, list[str]] = {}
+
+    def method_names_from_class(clazz: Any) -> list[str]:
+        if not (isinstance(clazz, type) and issubclass(clazz, ResponseHooks)):
+            return original(clazz)
+        names = listed.get(clazz)
+        if names is None:
+            names = listed[clazz] = original(clazz)
+        return names
+
+    method_names_from_class._customerprofiles = True  # type: ignore[attr-defined]
+    setattr(responses, "method_names_from_class", method_names_from_class)  # noqa: B010
+
+
 # --- Kinesis -------------------------------------------------------------------------------
 
 
