@@ -90,3 +90,19 @@ def run_pytest(
         timeout=300,
         cwd=directory,
     )
+
+
+def create_order_domain(
+    client: Any, fields: dict[str, Any], keys: dict[str, Any], **domain_options: Any
+) -> str:
+    """Domain "d" with an object type "order" that may create profiles."""
+    client.create_domain(DomainName="d", DefaultExpirationDays=30, **domain_options)
+    client.put_profile_object_type(
+        DomainName="d",
+        ObjectTypeName="order",
+        Description="orders",
+        AllowProfileCreation=True,
+        Fields=fields,
+        Keys=keys,
+    )
+    return "d"

@@ -9,7 +9,7 @@ import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
 
-from .helpers import client_error
+from .helpers import client_error, create_order_domain
 
 DAY1 = datetime(2026, 3, 1, 10, 0, tzinfo=timezone.utc)
 DAY1_LATER = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
@@ -30,18 +30,7 @@ KEYS = {
 
 @pytest.fixture
 def domain(client):
-    client.create_domain(
-        DomainName="d", DefaultExpirationDays=30, DataStore={"Enabled": True}
-    )
-    client.put_profile_object_type(
-        DomainName="d",
-        ObjectTypeName="order",
-        Description="orders",
-        AllowProfileCreation=True,
-        Fields=FIELDS,
-        Keys=KEYS,
-    )
-    return "d"
+    return create_order_domain(client, FIELDS, KEYS, DataStore={"Enabled": True})
 
 
 def put(client, **content):

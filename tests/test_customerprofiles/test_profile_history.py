@@ -10,7 +10,7 @@ import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
 
-from .helpers import ACCOUNT_ID, client_error
+from .helpers import ACCOUNT_ID, client_error, create_order_domain
 
 T0 = datetime(2026, 3, 1, 10, 0, tzinfo=timezone.utc)
 ROOT = f"arn:aws:iam::{ACCOUNT_ID}:root"
@@ -27,16 +27,7 @@ KEYS = {
 
 @pytest.fixture
 def domain(client):
-    client.create_domain(DomainName="d", DefaultExpirationDays=30)
-    client.put_profile_object_type(
-        DomainName="d",
-        ObjectTypeName="order",
-        Description="orders",
-        AllowProfileCreation=True,
-        Fields=FIELDS,
-        Keys=KEYS,
-    )
-    return "d"
+    return create_order_domain(client, FIELDS, KEYS)
 
 
 def history(client, profile_id, **kwargs):
