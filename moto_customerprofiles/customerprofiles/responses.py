@@ -1047,6 +1047,55 @@ class CustomerProfilesResponse(ResponseHooks):
             {"ProfileId": profile_id, "Recommendations": recommendations}
         )
 
+    # --- upload jobs ---------------------------------------------------------
+
+    def create_upload_job(self) -> ActionResult:
+        job = self.backend.create_upload_job(
+            domain_name=self._get_param("DomainName"),
+            display_name=self._get_param("DisplayName"),
+            fields=self._get_param("Fields"),
+            unique_key=self._get_param("UniqueKey"),
+            data_expiry=self._get_param("DataExpiry"),
+        )
+        return ActionResult({"JobId": job.job_id})
+
+    def get_upload_job_path(self) -> ActionResult:
+        path = self.backend.get_upload_job_path(
+            domain_name=self._get_param("DomainName"),
+            job_id=self._get_param("JobId"),
+            endpoint=f"{self.parsed_url.scheme}://{self.headers.get('Host') or self.parsed_url.netloc}",
+        )
+        return ActionResult(path)
+
+    def start_upload_job(self) -> ActionResult:
+        self.backend.start_upload_job(
+            domain_name=self._get_param("DomainName"),
+            job_id=self._get_param("JobId"),
+        )
+        return EmptyResult()
+
+    def stop_upload_job(self) -> ActionResult:
+        self.backend.stop_upload_job(
+            domain_name=self._get_param("DomainName"),
+            job_id=self._get_param("JobId"),
+        )
+        return EmptyResult()
+
+    def get_upload_job(self) -> ActionResult:
+        job = self.backend.get_upload_job(
+            domain_name=self._get_param("DomainName"),
+            job_id=self._get_param("JobId"),
+        )
+        return ActionResult(job)
+
+    def list_upload_jobs(self) -> ActionResult:
+        page = self.backend.list_upload_jobs(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult({"Items": page.items, "NextToken": page.next_token})
+
     # --- tagging -------------------------------------------------------------
 
     def tag_resource(self) -> ActionResult:

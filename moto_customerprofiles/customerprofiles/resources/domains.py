@@ -44,6 +44,7 @@ from .object_types import ProfileObjectType
 from .profiles import Profile, ProfileIndex, ProfileObject
 from .recommenders import Recommender, RecommenderFilter, RecommenderSchema
 from .segments import SegmentDefinition, SegmentEstimate
+from .upload_jobs import UploadJob
 
 
 def copy_request(request: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -123,6 +124,10 @@ class Domain(TaggableResource):
         # first; kept after the profile is deleted or merged away
         self.history_records: dict[str, ProfileHistoryRecord] = {}
         self.history_by_profile: dict[str, list[ProfileHistoryRecord]] = {}
+        self.upload_jobs: dict[str, UploadJob] = {}
+        # the object types upload jobs store their rows as (not listed with the
+        # domain's object types; ListProfileObjects finds them by name)
+        self.upload_object_types: dict[str, ProfileObjectType] = {}
 
     @property
     def stats(self) -> dict[str, int]:
@@ -156,6 +161,8 @@ class Domain(TaggableResource):
     def object_type(self, name: str) -> ProfileObjectType:
         """A defined type; for a template ID not yet used, its implicit type (not
         stored: ``keep`` stores it once the operation using it succeeds)."""
+        if name not in self.object_types and name in self.upload_object_types:
+            return self.upload_object_types[name]
         if name not in self.object_types and name in templates():
             return ProfileObjectType.from_template(
                 self._tagger,
@@ -164,6 +171,38 @@ class Domain(TaggableResource):
                 self.default_expiration_days,
             )
         return find_in_domain(self.object_types, "Object type", name, self.domain_name)
+
+    def upload_object_type(
+        self, job: UploadJob, fields: dict[str, Any], keys: dict[str, Any]
+    ) -> ProfileObjectType:
+        """The object type an upload job's rows are stored as: its Fields, a
+        PROFILE and UNIQUE key on its UniqueKey, profiles created as needed."""
+        name = job.object_type_name
+        object_type = ProfileObjectType(
+            tagger=self._tagger,
+            arn=f"{self.arn}/{OBJECT_TYPES}/{name}",
+            object_type_name=name,
+            description=f"Rows of upload job {job.job_id}",
+            template_id=None,
+            expiration_days=job.data_expiry,
+            encryption_key=None,
+            allow_profile_creation=True,
+            source_last_updated_timestamp_format=None,
+            max_profile_object_count=None,
+            source_priority=None,
+            fields=fields,
+            keys=keys,
+        )
+        self.upload_object_types[name] = object_type
+        return object_type
+
+    def upload_job(self, job_id: str) -> UploadJob:
+        job = self.upload_jobs.get(job_id)
+        if job is None:
+            raise ResourceNotFoundException(
+                f"Upload job {job_id} does not exist in domain {self.domain_name}."
+            )
+        return job
 
     def keep(self, object_type: ProfileObjectType) -> None:
         """An implicit type is materialized in the domain on first use."""
