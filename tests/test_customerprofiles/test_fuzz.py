@@ -106,6 +106,7 @@ OBJECT_TYPE = "fuzz_type"
 ARN_PREFIX = f"arn:aws:profile:{REGION}:{DEFAULT_ACCOUNT_ID}:domains"
 DOMAIN_ARN = f"{ARN_PREFIX}/{DOMAIN}"
 OBJECT_TYPE_ARN = f"{DOMAIN_ARN}/object-types/{OBJECT_TYPE}"
+UPLOAD_JOB = "0123456789abcdef0123456789abcdef"  # fits every JobId pattern of the model
 
 # Values for top-level members that make a valid request hit (or just miss) a resource.
 KNOWN_VALUES: dict[str, list[str]] = {
@@ -118,6 +119,7 @@ KNOWN_VALUES: dict[str, list[str]] = {
         "CTR",
         "Salesforce-Account",
     ],
+    "JobId": [UPLOAD_JOB, UPLOAD_JOB, "f" * 32],
     "resourceArn": [
         DOMAIN_ARN,
         OBJECT_TYPE_ARN,
@@ -755,6 +757,16 @@ def reset_state() -> None:
         keys={"email": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["email"]}]},
         tags={"team": "fuzz"},
     )
+    job = backend.create_upload_job(
+        domain_name=DOMAIN,
+        display_name="fuzz.csv",
+        fields={"email": {"Source": "_source.email"}},
+        unique_key="email",
+    )
+    jobs = backend.domains[DOMAIN].upload_jobs
+    jobs.pop(job.job_id)
+    job.job_id = UPLOAD_JOB
+    jobs[UPLOAD_JOB] = job
 
 
 LOCK_TYPES = (type(threading.Lock()), type(threading.RLock()))

@@ -67,6 +67,9 @@ class UploadJobsBackend(BackendState):
             fields=fields,
             unique_key=unique_key,
             data_expiry=data_expiry,
+            client_token=base64.b64encode(
+                mock_random.getrandbits(256).to_bytes(32, "big")
+            ).decode(),
         )
         domain.upload_jobs[job.job_id] = job
         return job
@@ -80,14 +83,11 @@ class UploadJobsBackend(BackendState):
         any other host (a server) it is a path-style URL of that server, which moto's
         server answers as S3. Upload with a plain HTTP PUT and the SSE-C headers AWS
         documents (moto's S3 accepts and ignores them). The ClientToken (the base64 of a
-        256-bit key) is made once per job; ValidUntil is an hour from the call and not
+        256-bit key) is made with the job; ValidUntil is an hour from the call and not
         enforced.
         """
         domain = self._get_domain(domain_name)
         job = domain.upload_job(job_id)
-        if job.client_token is None:
-            key = mock_random.getrandbits(256).to_bytes(32, "big")
-            job.client_token = base64.b64encode(key).decode()
         bucket = self._upload_bucket()
         _ensure_bucket(self.account_id, self.partition, self.region_name, bucket)
         path = f"{bucket}/{upload_key(domain_name, job.job_id)}"

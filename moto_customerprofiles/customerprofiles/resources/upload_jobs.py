@@ -54,6 +54,7 @@ class UploadJob(BaseModel):
         fields: dict[str, Any],
         unique_key: str,
         data_expiry: int | None,
+        client_token: str,
     ) -> None:
         self.job_id = job_id
         self.display_name = display_name
@@ -67,8 +68,8 @@ class UploadJob(BaseModel):
         self.results_summary: dict[str, int] | None = None
         self.failures: list[str] = []
         self.sequence = next(_sequence)
-        # GetUploadJobPath's SSE-C key (base64), made on its first call
-        self.client_token: str | None = None
+        # GetUploadJobPath's SSE-C key (base64 of 256 random bits)
+        self.client_token = client_token
         self.progress: UploadJobProgress | None = None
 
     @property
