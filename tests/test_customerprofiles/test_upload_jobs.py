@@ -15,6 +15,8 @@ from botocore.exceptions import ClientError
 from freezegun import freeze_time
 from moto.moto_api import state_manager
 
+from moto_customerprofiles.customerprofiles.models import customerprofiles_backends
+
 from .helpers import ACCOUNT_ID, REGION, client_error
 
 MODEL = "customerprofiles::upload_job"
@@ -357,6 +359,20 @@ def test_unmappable_rows_fail_and_the_others_are_kept(client, domain):
         "FailedRecords": 3,
     }
     assert client.get_domain(DomainName="d")["Stats"]["ProfileCount"] == 2
+
+
+def test_each_failed_row_keeps_its_reason_on_the_job(client, domain):
+    """The API returns counts only; the reasons are on the backend's job."""
+    job_id = run_job(
+        client,
+        csv_text("email,first", ",no key", "bob@example.com,Bob,extra", "ok@x.com,Ok"),
+    )
+
+    job = customerprofiles_backends[ACCOUNT_ID][REGION].domains["d"].upload_jobs[job_id]
+    assert job.failures == [
+        "Row 1: No value for the UniqueKey email",
+        "Row 2: 3 values, but the header has 2 columns",
+    ]
 
 
 def test_a_job_whose_every_row_fails_fails(client, domain):
