@@ -43,6 +43,8 @@ from .layouts import DomainLayout
 from .object_types import ProfileObjectType
 from .profiles import Profile, ProfileIndex, ProfileObject
 from .recommenders import Recommender, RecommenderFilter, RecommenderSchema
+from .segment_snapshots import SegmentSnapshot
+from .segment_subscriptions import SegmentStream, SegmentSubscription
 from .segments import SegmentDefinition, SegmentEstimate
 
 
@@ -123,6 +125,12 @@ class Domain(TaggableResource):
         # first; kept after the profile is deleted or merged away
         self.history_records: dict[str, ProfileHistoryRecord] = {}
         self.history_by_profile: dict[str, list[ProfileHistoryRecord]] = {}
+        # segment membership events (engine/segment_events.py) and snapshots
+        self.segment_stream: SegmentStream | None = None
+        self.segment_subscriptions: dict[str, SegmentSubscription] = {}
+        self.segment_snapshots: dict[str, SegmentSnapshot] = {}
+        # SQL segment name -> the profile ids a test set as its members
+        self.sql_segment_members: dict[str, list[str]] = {}
 
     @property
     def stats(self) -> dict[str, int]:
