@@ -133,7 +133,7 @@ class SegmentSubscriptionsBackend(BackendState):
         domain = self._get_domain(domain_name)
         domain.segment_definition(segment_definition_name)
         domain.segment_subscriptions.pop(segment_definition_name, None)
-        return "All active event notifications for this segment are stopped."
+        return f"Segment subscription for {segment_definition_name} was deleted."
 
     @paginated(lambda e: e.sequence)
     def list_segment_subscription_events(
