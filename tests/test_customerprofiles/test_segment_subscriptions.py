@@ -723,12 +723,17 @@ def test_a_second_stream_is_refused(client, associated):
     )
 
 
-def test_associating_the_same_stream_again_updates_the_role(client, associated):
+def test_associating_the_same_stream_again_updates_the_role(
+    client, associated, customerprofiles_clock
+):
+    before = client.get_stream_for_segments(DomainName="d")["AssociatedAt"]
+    customerprofiles_clock(datetime.now(timezone.utc) + timedelta(hours=1))
     role = f"arn:aws:iam::{ACCOUNT_ID}:role/other"
     client.associate_stream_for_segments(
         DomainName="d", DestinationArn=associated, DestinationRoleArn=role
     )
-    assert client.get_stream_for_segments(DomainName="d")["DestinationRoleArn"] == role
+    got = client.get_stream_for_segments(DomainName="d")
+    assert (got["DestinationRoleArn"], got["AssociatedAt"]) == (role, before)
 
 
 def test_disassociate_stops_the_stream_and_its_subscriptions(
@@ -769,3 +774,38 @@ def test_a_re_put_after_a_new_association_restarts(client, kinesis, subscribed):
 def test_disassociating_with_no_stream_succeeds(client, domain):
     response = client.disassociate_stream_for_segments(DomainName="d")
     assert response["Message"] == "The segment stream was disassociated from domain d."
+
+
+def test_set_segment_members_is_exported_and_refuses_a_missing_domain(client, domain):
+    import moto_customerprofiles
+
+    with pytest.raises(ValueError) as exc:
+        moto_customerprofiles.set_segment_members("nope", "sql", [])
+    assert str(exc.value) == (
+        "Domain nope exists in no account and region: give account_id and region_name"
+    )
+
+
+def test_deleting_an_object_type_makes_its_profiles_leave(client, subscribed):
+    put(client, id="1", email="ann@example.com", name="Ann")
+    profile_id = profile_of(client, "ann@example.com")
+    client.delete_profile_object_type(DomainName="d", ObjectTypeName="Order")
+    assert changes(client) == [
+        (profile_id, "JOINED", "LIVE"),
+        (profile_id, "LEFT", "LIVE"),  # FirstName came from the type: scrubbed
+    ]
+
+
+def test_batch_put_profile_object_is_a_way_in(client, subscribed):
+    client.batch_put_profile_object(
+        DomainName="d",
+        ObjectTypeName="Order",
+        Items=[
+            {
+                "Id": "1",
+                "Object": json.dumps({"id": "1", "email": "a@x.org", "name": "Ann"}),
+            }
+        ],
+    )
+    profile_id = profile_of(client, "a@x.org")
+    assert changes(client) == [(profile_id, "JOINED", "LIVE")]

@@ -13,6 +13,10 @@ addition to the exported segment in the bucket", not the layout; the mock's layo
 
 With an EncryptionKey both objects are stored with SSE-KMS under that key. ORC is
 refused by the operation (no light, well-kept ORC writer for Python).
+
+moto's ``s3_backends``, ``S3Backend.get_bucket``, ``S3Backend.put_object`` (with
+``encryption`` and ``kms_key_id``) and ``MissingBucket`` are public and the same on
+5.2.0, 5.2.1, 5.2.3 and 5.2.6.
 """
 
 from __future__ import annotations

@@ -30,20 +30,19 @@ class SegmentSubscriptionsBackend(BackendState):
         """
         The DestinationArn is stored as given; while no Kinesis stream of moto's has
         that ARN (same account and region) the stream's State is UNHEALTHY and events
-        are not sent. Associating the same ARN again updates the role; the role is not
-        assumed.
+        are not sent. Associating the same ARN again updates the role (AssociatedAt is
+        kept); the role is not assumed.
         """
         domain = self._get_domain(domain_name)
         current = domain.segment_stream
-        if (
-            current is not None
-            and current.associated
-            and current.destination_arn != destination_arn
-        ):
-            raise BadRequestException(
-                f"Domain {domain_name} already has an associated segment stream: "
-                f"{current.destination_arn}"
-            )
+        if current is not None and current.associated:
+            if current.destination_arn != destination_arn:
+                raise BadRequestException(
+                    f"Domain {domain_name} already has an associated segment stream: "
+                    f"{current.destination_arn}"
+                )
+            current.destination_role_arn = destination_role_arn
+            return
         domain.segment_stream = SegmentStream(
             domain_name,
             destination_arn,
