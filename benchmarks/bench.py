@@ -326,6 +326,76 @@ def put_profile_object_triggers() -> Case:
     )
 
 
+def _subscribed_domain(name: str, subscriptions: int) -> tuple[Any, str]:
+    """The orders domain on a segment stream, with ``subscriptions`` subscribed
+    segments: half on the profile's e-mail address, half on a calculated attribute
+    (the SUM of the orders' totals) above a threshold."""
+    client, _ = _orders_domain(name)
+    kinesis = _client("kinesis")
+    kinesis.create_stream(StreamName=f"{name}-members", ShardCount=1)
+    arn = kinesis.describe_stream(StreamName=f"{name}-members")["StreamDescription"][
+        "StreamARN"
+    ]
+    client.associate_stream_for_segments(
+        DomainName=name,
+        DestinationArn=arn,
+        DestinationRoleArn="arn:aws:iam::123456789012:role/segments",
+    )
+    client.create_calculated_attribute_definition(
+        DomainName=name,
+        CalculatedAttributeName="spent",
+        AttributeDetails={
+            "Attributes": [{"Name": "total"}],
+            "Expression": "{Order.total}",
+        },
+        Statistic="SUM",
+    )
+    for index in range(subscriptions):
+        if index % 2:
+            dimension = {
+                "CalculatedAttributes": {
+                    "spent": {
+                        "DimensionType": "GREATER_THAN",
+                        "Values": [str(500 * index)],
+                    }
+                }
+            }
+        else:
+            dimension = {
+                "ProfileAttributes": {
+                    "EmailAddress": {
+                        "DimensionType": "BEGINS_WITH",
+                        "Values": [f"c{index}"],
+                    }
+                }
+            }
+        segment = f"s-{index}"
+        client.create_segment_definition(
+            DomainName=name,
+            SegmentDefinitionName=segment,
+            DisplayName=segment,
+            SegmentGroups={"Groups": [{"Dimensions": [dimension]}]},
+        )
+        client.put_segment_subscription(DomainName=name, SegmentDefinitionName=segment)
+    return client, name
+
+
+def put_profile_object_subscriptions() -> Case:
+    return Case(
+        name="PutProfileObject+subscriptions",
+        ours=Side(
+            label="10 subscribed segments",
+            setup=lambda: _subscribed_domain("subscribed", 10),
+            call=_put_order,
+        ),
+        baseline=Side(
+            label="no subscriptions",
+            setup=lambda: _orders_domain("plain"),
+            call=_put_order,
+        ),
+    )
+
+
 def _batch_orders(state: tuple[Any, str], i: int) -> object:
     client, name = state
     items = [
@@ -646,6 +716,7 @@ CASES: list[Callable[[], Case]] = [
     list_event_triggers_size,
     put_profile_object_event_stream,
     put_profile_object_triggers,
+    put_profile_object_subscriptions,
     search_profiles,
     get_calculated_attribute_for_profile,
     list_calculated_attributes_for_profile,

@@ -18,6 +18,8 @@ from .operations.profile_objects import ProfileObjectsBackend
 from .operations.profiles import ProfilesBackend
 from .operations.recommenders import RecommendersBackend
 from .operations.segment_membership import SegmentMembershipBackend
+from .operations.segment_snapshots import SegmentSnapshotsBackend
+from .operations.segment_subscriptions import SegmentSubscriptionsBackend
 from .operations.segments import SegmentsBackend
 from .operations.tagging import TaggingBackend
 from .operations.templates import TemplatesBackend
@@ -46,6 +48,8 @@ class CustomerProfilesBackend(
     DetectionBackend,
     ProfileHistoryBackend,
     UploadJobsBackend,
+    SegmentSnapshotsBackend,
+    SegmentSubscriptionsBackend,
     ResourceGroupsTaggingBackend,  # last: the Tagging API's hooks are ours above
 ):
     """Implementation of Customer Profiles APIs.

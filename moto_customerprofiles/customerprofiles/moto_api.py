@@ -1,5 +1,5 @@
 """Our routes under ``/moto-api/``: recorded event-trigger invocations, the clock,
-predicted intents, recommendations, detected object types."""
+predicted intents, recommendations, detected object types, SQL segments' members."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ CLOCK_PATH = "/moto-api/customerprofiles/clock"
 PREDICTED_INTENTS_PATH = "/moto-api/customerprofiles/predicted-intents"
 DETECTED_OBJECT_TYPES_PATH = "/moto-api/customerprofiles/detected-object-types"
 RECOMMENDATIONS_PATH = "/moto-api/customerprofiles/recommendations"
+SEGMENT_MEMBERS_PATH = "/moto-api/customerprofiles/segment-members"
 
 
 def trigger_invocations(
@@ -323,6 +324,50 @@ def recommendations_response(
         )
 
     return _post_json(request, apply, "Recommendations")
+
+
+def set_segment_members(
+    domain_name: str,
+    segment_definition_name: str,
+    profile_ids: list[str],
+    account_id: str | None = None,
+    region_name: str | None = None,
+) -> None:
+    """Set the members of a SQL segment (one with a SegmentSqlQuery: the mock runs no
+    SQL), replacing those set before: what its query would select now.
+
+    GetSegmentMembership, CreateSegmentSnapshot and the subscription's scheduled runs
+    (SCHEDULE events; SQL segments get no LIVE events) read them; ids of profiles that
+    do not exist (or no longer) are ignored there. Without ``account_id`` and
+    ``region_name`` the domain must exist in exactly one account and region.
+    ValueError for anything else (a classic segment included).
+    """
+    backend = _backend_of(domain_name, account_id, region_name)
+    with backend.lock:
+        backend.set_segment_members(
+            domain_name=domain_name,
+            segment_definition_name=segment_definition_name,
+            profile_ids=profile_ids,
+        )
+
+
+def segment_members_response(
+    request: Any, full_url: str, headers: Any
+) -> TYPE_RESPONSE:
+    """POST /moto-api/customerprofiles/segment-members with ``{"DomainName": ...,
+    "SegmentDefinitionName": ..., "ProfileIds": [...]}`` (optional ``AccountId``,
+    ``Region``): see ``set_segment_members``. 400 with a ``Message`` when refused."""
+
+    def apply(body: dict[str, Any]) -> None:
+        set_segment_members(
+            domain_name=str(body.get("DomainName")),
+            segment_definition_name=str(body.get("SegmentDefinitionName")),
+            profile_ids=body.get("ProfileIds"),  # type: ignore[arg-type]  # checked there
+            account_id=body.get("AccountId"),
+            region_name=body.get("Region"),
+        )
+
+    return _post_json(request, apply, "ProfileIds")
 
 
 def _post_json(

@@ -691,6 +691,79 @@ class CustomerProfilesResponse(ResponseHooks):
         )
         return ActionResult(segment_estimate)
 
+    # --- segment snapshots, the segment stream and subscriptions -------------
+
+    def create_segment_snapshot(self) -> ActionResult:
+        snapshot = self.backend.create_segment_snapshot(
+            domain_name=self._get_param("DomainName"),
+            segment_definition_name=self._get_param("SegmentDefinitionName"),
+            data_format=self._get_param("DataFormat"),
+            encryption_key=self._get_param("EncryptionKey"),
+            role_arn=self._get_param("RoleArn"),
+            destination_uri=self._get_param("DestinationUri"),
+        )
+        return ActionResult({"SnapshotId": snapshot.snapshot_id})
+
+    def get_segment_snapshot(self) -> ActionResult:
+        snapshot = self.backend.get_segment_snapshot(
+            domain_name=self._get_param("DomainName"),
+            segment_definition_name=self._get_param("SegmentDefinitionName"),
+            snapshot_id=self._get_param("SnapshotId"),
+        )
+        return ActionResult(snapshot)
+
+    def associate_stream_for_segments(self) -> ActionResult:
+        self.backend.associate_stream_for_segments(
+            domain_name=self._get_param("DomainName"),
+            destination_arn=self._get_param("DestinationArn"),
+            destination_role_arn=self._get_param("DestinationRoleArn"),
+        )
+        return EmptyResult()
+
+    def disassociate_stream_for_segments(self) -> ActionResult:
+        message = self.backend.disassociate_stream_for_segments(
+            domain_name=self._get_param("DomainName"),
+        )
+        return ActionResult({"Message": message})
+
+    def get_stream_for_segments(self) -> ActionResult:
+        stream = self.backend.get_stream_for_segments(
+            domain_name=self._get_param("DomainName"),
+        )
+        return ActionResult(stream)
+
+    def put_segment_subscription(self) -> ActionResult:
+        subscription = self.backend.put_segment_subscription(
+            domain_name=self._get_param("DomainName"),
+            segment_definition_name=self._get_param("SegmentDefinitionName"),
+            schedule_configuration=self._get_param("ScheduleConfiguration"),
+        )
+        return ActionResult(subscription)
+
+    def get_segment_subscription(self) -> ActionResult:
+        subscription = self.backend.get_segment_subscription(
+            domain_name=self._get_param("DomainName"),
+            segment_definition_name=self._get_param("SegmentDefinitionName"),
+        )
+        return ActionResult(subscription)
+
+    def delete_segment_subscription(self) -> ActionResult:
+        message = self.backend.delete_segment_subscription(
+            domain_name=self._get_param("DomainName"),
+            segment_definition_name=self._get_param("SegmentDefinitionName"),
+        )
+        return ActionResult({"Message": message})
+
+    def list_segment_subscription_events(self) -> ActionResult:
+        page = self.backend.list_segment_subscription_events(
+            domain_name=self._get_param("DomainName"),
+            segment_definition_name=self._get_param("SegmentDefinitionName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        items, token = page
+        return ActionResult({"Events": items, "NextToken": token})
+
     # --- calculated attributes -----------------------------------------------
 
     def create_calculated_attribute_definition(self) -> ActionResult:

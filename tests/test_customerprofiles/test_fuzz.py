@@ -103,6 +103,7 @@ ERROR_STATUS = {
 # Resources that exist at the start of every example.
 DOMAIN = "fuzz"
 OBJECT_TYPE = "fuzz_type"
+SEGMENT = "fuzz_segment"  # subscribed, on the domain's segment stream
 ARN_PREFIX = f"arn:aws:profile:{REGION}:{DEFAULT_ACCOUNT_ID}:domains"
 DOMAIN_ARN = f"{ARN_PREFIX}/{DOMAIN}"
 OBJECT_TYPE_ARN = f"{DOMAIN_ARN}/object-types/{OBJECT_TYPE}"
@@ -111,6 +112,7 @@ UPLOAD_JOB = "0123456789abcdef0123456789abcdef"  # fits every JobId pattern of t
 # Values for top-level members that make a valid request hit (or just miss) a resource.
 KNOWN_VALUES: dict[str, list[str]] = {
     "DomainName": [DOMAIN, DOMAIN, "fuzz-missing"],
+    "SegmentDefinitionName": [SEGMENT, SEGMENT, "fuzz_missing"],
     # a template ID is an implicit object type: valid requests name one too
     "ObjectTypeName": [
         OBJECT_TYPE,
@@ -767,6 +769,20 @@ def reset_state() -> None:
     jobs.pop(job.job_id)
     job.job_id = UPLOAD_JOB
     jobs[UPLOAD_JOB] = job
+    backend.create_segment_definition(
+        domain_name=DOMAIN,
+        segment_definition_name=SEGMENT,
+        display_name="fuzz segment",
+        segment_groups={"Groups": [{"Dimensions": []}]},
+    )
+    backend.associate_stream_for_segments(
+        domain_name=DOMAIN,
+        destination_arn=f"arn:aws:kinesis:{REGION}:{DEFAULT_ACCOUNT_ID}:stream/fuzz",
+        destination_role_arn=f"arn:aws:iam::{DEFAULT_ACCOUNT_ID}:role/fuzz",
+    )
+    backend.put_segment_subscription(
+        domain_name=DOMAIN, segment_definition_name=SEGMENT
+    )
 
 
 LOCK_TYPES = (type(threading.Lock()), type(threading.RLock()))

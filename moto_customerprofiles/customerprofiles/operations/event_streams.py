@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..exceptions import BadRequestException
 from ..resources.common import EVENT_STREAMS, paginated
-from ..resources.event_streams import EventStream
+from ..resources.event_streams import EventStream, kinesis_backend
 from .base import BackendState
 
 if TYPE_CHECKING:
@@ -21,9 +21,7 @@ _KINESIS_ARN = re.compile(
 
 class EventStreamsBackend(BackendState):
     def _kinesis_backend(self) -> KinesisBackend:
-        from moto.kinesis.models import kinesis_backends
-
-        return kinesis_backends[self.account_id][self.region_name]
+        return kinesis_backend(self.account_id, self.region_name)
 
     def create_event_stream(
         self,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..engine.export import UPDATED, export
+from ..engine.segment_events import profiles_changed
 from ..resources.common import OBJECT_TYPES, check_quota, paginated, templates
 from ..resources.object_types import ProfileObjectType, check_definition
 from ..resources.profiles import PROFILE
@@ -110,6 +111,8 @@ class ObjectTypesBackend(BackendState):
         domain.keep(domain.object_type(object_type_name))
         for profile in domain.remove_object_type(object_type_name):
             export(domain, PROFILE, UPDATED, profile.as_record())
+        if domain.segment_subscriptions:  # objects went: any profile may have changed
+            profiles_changed(domain, list(domain.profiles))
         return f"Object type {object_type_name} was deleted."
 
     @paginated(lambda o: o.object_type_name)

@@ -10,6 +10,7 @@ from moto.moto_api._internal import mock_random
 
 from ..engine.export import CREATED, MERGED, UPDATED, export
 from ..engine.history import record
+from ..engine.segment_events import profiles_changed
 from ..resources import history
 from ..resources.common import paginated
 from ..resources.profiles import (
@@ -38,6 +39,7 @@ class ProfilesBackend(BackendState):
             domain, profile.profile_id, history.CREATED, PROFILE, profile.as_record()
         )
         export(domain, PROFILE, CREATED, profile.as_record())
+        profiles_changed(domain, [profile.profile_id])
         return profile.profile_id
 
     def update_profile(
@@ -60,6 +62,7 @@ class ProfilesBackend(BackendState):
             domain, profile.profile_id, history.UPDATED, PROFILE, profile.as_record()
         )
         export(domain, PROFILE, UPDATED, profile.as_record())
+        profiles_changed(domain, [profile.profile_id])
         return profile.profile_id
 
     def delete_profile(self, domain_name: str, profile_id: str) -> str:
@@ -69,6 +72,7 @@ class ProfilesBackend(BackendState):
         content = profile.as_record()
         domain.remove_profile(profile_id)
         record(domain, profile_id, history.DELETED_BY_CUSTOMER, PROFILE, content)
+        profiles_changed(domain, [profile_id])
         return "Profile deleted successfully."
 
     @paginated(lambda r: [r.profile.created_at.isoformat(), r.profile_id])
@@ -238,4 +242,5 @@ class ProfilesBackend(BackendState):
                 "DuplicateProfiles": [d.as_record() for d in duplicates],
             },
         )
+        profiles_changed(domain, [*profile_ids_to_be_merged, main.profile_id])
         return "Success!"  # as AWS answers (its own solution's tests assert it)

@@ -15,17 +15,24 @@ class SegmentMembershipBackend(BackendState):
         self, domain_name: str, segment_definition_name: str, profile_ids: list[str]
     ) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
         """
-        Membership is computed when asked. Segments defined by SegmentSqlQuery are not
-        evaluated, nor are segments whose SourceSegments come back to themselves (a
-        cycle): every profile is then reported as a failure, with the reason.
+        Membership is computed when asked. A segment defined by SegmentSqlQuery has the
+        members a test set (``moto_customerprofiles.set_segment_members``); until then
+        it is not evaluated, nor are segments whose SourceSegments come back to
+        themselves (a cycle): every profile is then reported as a failure, with the
+        reason.
         """
         domain = self._get_domain(domain_name)
         segment = domain.segment_definition(segment_definition_name)
         evaluator = SegmentEvaluator(domain)
         cycle = evaluator.cycle(segment_definition_name)
         found = [domain.profiles[i] for i in profile_ids if i in domain.profiles]
+        sql_members = domain.sql_segment_members.get(segment_definition_name)
+        if sql_members is not None:
+            cycle = None
         members = (
-            evaluator.members_of(segment_definition_name, found)
+            set(sql_members)
+            if sql_members is not None
+            else evaluator.members_of(segment_definition_name, found)
             if cycle is None and segment.segment_groups is not None
             else set()
         )
@@ -48,7 +55,7 @@ class SegmentMembershipBackend(BackendState):
                         "Status": 400,
                     }
                 )
-            elif segment.segment_groups is None:
+            elif segment.segment_groups is None and sql_members is None:
                 failures.append(
                     {
                         "ProfileId": profile_id,

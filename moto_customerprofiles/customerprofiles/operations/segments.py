@@ -64,10 +64,14 @@ class SegmentsBackend(BackendState):
         """
         Segments built on it then select nobody, and triggers filtering on it are
         suppressed (SEGMENT_MISMATCH), as AWS documents for its campaigns and segments.
+        Its segment subscription is deleted with it.
         """
         domain = self._get_domain(domain_name)
         domain.segment_definition(segment_definition_name)
         domain.segment_definitions.pop(segment_definition_name).forget_tags()
+        # its subscription (and events) and the members a test set go with it
+        domain.segment_subscriptions.pop(segment_definition_name, None)
+        domain.sql_segment_members.pop(segment_definition_name, None)
         return f"Segment definition {segment_definition_name} was deleted."
 
     @paginated(lambda s: s.segment_definition_name)

@@ -43,6 +43,8 @@ from .layouts import DomainLayout
 from .object_types import ProfileObjectType
 from .profiles import Profile, ProfileIndex, ProfileObject
 from .recommenders import Recommender, RecommenderFilter, RecommenderSchema
+from .segment_snapshots import SegmentSnapshot
+from .segment_subscriptions import SegmentStream, SegmentSubscription
 from .segments import SegmentDefinition, SegmentEstimate
 from .upload_jobs import UploadJob
 
@@ -128,6 +130,12 @@ class Domain(TaggableResource):
         # the object types upload jobs store their rows as (not listed with the
         # domain's object types; ListProfileObjects finds them by name)
         self.upload_object_types: dict[str, ProfileObjectType] = {}
+        # segment membership events (engine/segment_events.py) and snapshots
+        self.segment_stream: SegmentStream | None = None
+        self.segment_subscriptions: dict[str, SegmentSubscription] = {}
+        self.segment_snapshots: dict[str, SegmentSnapshot] = {}
+        # SQL segment name -> the profile ids a test set as its members
+        self.sql_segment_members: dict[str, list[str]] = {}
 
     @property
     def stats(self) -> dict[str, int]:

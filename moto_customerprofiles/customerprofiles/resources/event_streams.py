@@ -16,7 +16,7 @@ from .values import dumps
 if TYPE_CHECKING:
     from moto.kinesis.models import KinesisBackend, Stream
 
-# Every write this package makes to moto's Kinesis goes through EventStream.send, under
+# Every write this package makes to moto's Kinesis goes through send_record, under
 # this lock: moto's KinesisBackend.put_record is not safe for concurrency (it numbers a record
 # from the last one), whichever backend or thread the record comes from.
 _KINESIS_WRITES = threading.Lock()
@@ -45,10 +45,7 @@ class EventStream(TaggableResource):
         return self.arn
 
     def stream(self) -> Stream | None:
-        for stream in self._kinesis.streams.values():
-            if stream.arn == self.uri:
-                return stream
-        return None
+        return find_stream(self._kinesis, self.uri)
 
     @property
     def destination_details(self) -> dict[str, Any]:
@@ -73,15 +70,40 @@ class EventStream(TaggableResource):
 
     def send(self, record: dict[str, Any], partition_key: str) -> None:
         """Put one record on the stream; nothing is sent while it is gone."""
-        stream = self.stream()
-        if stream is None:
-            return
-        data = kinesis_data(dumps(record).encode())
-        with _KINESIS_WRITES:
-            self._kinesis.put_record(
-                stream_arn=stream.arn,
-                stream_name=stream.stream_name,
-                partition_key=partition_key,
-                explicit_hash_key=None,  # type: ignore[arg-type]
-                data=data,  # type: ignore[arg-type]
-            )
+        send_record(self._kinesis, self.uri, record, partition_key)
+
+
+def kinesis_backend(account_id: str, region_name: str) -> KinesisBackend:
+    """moto's Kinesis backend of an account and region."""
+    from moto.kinesis.models import kinesis_backends
+
+    return kinesis_backends[account_id][region_name]
+
+
+def find_stream(kinesis: KinesisBackend, arn: str) -> Stream | None:
+    """The Kinesis stream with this ARN in moto's backend, or None."""
+    for stream in kinesis.streams.values():
+        if stream.arn == arn:
+            return stream
+    return None
+
+
+def send_record(
+    kinesis: KinesisBackend, arn: str, record: dict[str, Any], partition_key: str
+) -> bool:
+    """Put one JSON record on the Kinesis stream ``arn``: the one way this package
+    writes to moto's Kinesis (event streams, segment membership events). False, and
+    nothing sent, when the stream does not exist."""
+    stream = find_stream(kinesis, arn)
+    if stream is None:
+        return False
+    data = kinesis_data(dumps(record).encode())
+    with _KINESIS_WRITES:
+        kinesis.put_record(
+            stream_arn=stream.arn,
+            stream_name=stream.stream_name,
+            partition_key=partition_key,
+            explicit_hash_key=None,  # type: ignore[arg-type]
+            data=data,  # type: ignore[arg-type]
+        )
+    return True

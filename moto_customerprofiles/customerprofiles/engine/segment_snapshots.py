@@ -1,0 +1,133 @@
+"""Writing a segment snapshot to moto's S3.
+
+AWS documents the formats (CSV, JSONL, ORC) and that "the API outputs a test file in
+addition to the exported segment in the bucket", not the layout; the mock's layout, for
+``DestinationUri`` ``s3://<bucket>/<prefix>``:
+
+- ``<prefix>/<SnapshotId>/part-00000.csv`` or ``.jsonl``: every member, by ProfileId;
+  JSONL has one profile per line as the event stream carries it (``ProfileId`` and the
+  profile's members, nested as in GetProfile); CSV has a header row, ``ProfileId`` then
+  every member path populated in any exported profile, sorted (``Address.City``,
+  ``Attributes.tier``, ...), a list member as JSON text, an empty cell for no value;
+- ``<prefix>/<SnapshotId>/test-file.txt``: the test file, written first.
+
+With an EncryptionKey both objects are stored with SSE-KMS under that key. ORC is
+refused by the operation (no light, well-kept ORC writer for Python).
+
+moto's ``s3_backends``, ``S3Backend.get_bucket``, ``S3Backend.put_object`` (with
+``encryption`` and ``kms_key_id``) and ``MissingBucket`` are public and the same on
+5.2.0, 5.2.1, 5.2.3 and 5.2.6.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from ..resources.domains import Domain
+from ..resources.segment_snapshots import COMPLETED, SegmentSnapshot
+from ..resources.segments import SegmentDefinition
+from .segment_events import ENHANCED, segment_members
+
+DATA_FILE = "part-00000"
+TEST_FILE = "test-file.txt"
+TEST_FILE_TEXT = b"Customer Profiles segment snapshot test file\n"
+EXTENSIONS = {"CSV": "csv", "JSONL": "jsonl"}
+
+
+def member_records(
+    domain: Domain, segment: SegmentDefinition
+) -> tuple[list[dict[str, Any]] | None, str | None]:
+    """The members' profiles to export (by ProfileId), or None and why not."""
+    name = segment.segment_definition_name
+    if (
+        segment.segment_type == ENHANCED
+        and segment.segment_groups is None
+        and name not in domain.sql_segment_members
+    ):
+        return None, (
+            "Segments defined by SegmentSqlQuery are not evaluated by the mock: set "
+            "their members with set_segment_members"
+        )
+    members = sorted(segment_members(domain, segment))
+    return [domain.profiles[p].as_record() for p in members], None
+
+
+def complete(snapshot: SegmentSnapshot, account_id: str, partition: str) -> None:
+    """Write a snapshot that has just COMPLETED (once); FAILED when it cannot be."""
+    if snapshot.written or snapshot.status != COMPLETED:
+        return
+    if snapshot.records is None:
+        snapshot.fail(snapshot.failure or "The segment could not be exported")
+        return
+    bucket, prefix, problem = _destination(snapshot.destination_uri)
+    if problem is not None:
+        snapshot.fail(problem)
+        return
+    from moto.s3.exceptions import MissingBucket
+    from moto.s3.models import s3_backends
+
+    s3 = s3_backends[account_id][partition]
+    try:
+        s3.get_bucket(bucket)
+    except MissingBucket:
+        snapshot.fail(f"The S3 bucket {bucket} does not exist")
+        return
+    base = f"{prefix}/{snapshot.snapshot_id}" if prefix else snapshot.snapshot_id
+    extension = EXTENSIONS[snapshot.data_format]
+    files = [
+        (f"{base}/{TEST_FILE}", TEST_FILE_TEXT),
+        (f"{base}/{DATA_FILE}.{extension}", _encode(snapshot)),
+    ]
+    key_id = snapshot.encryption_key or None
+    for key, body in files:
+        s3.put_object(
+            bucket,
+            key,
+            body,
+            encryption="aws:kms" if key_id else None,
+            kms_key_id=key_id,
+        )
+        snapshot.written.append(key)
+    snapshot.records = None  # written: the files are the snapshot now
+
+
+def _destination(uri: str | None) -> tuple[str, str, str | None]:
+    """(bucket, prefix, why the URI is not an S3 destination)."""
+    if uri is None or not uri.startswith("s3://") or not uri[5:].split("/")[0]:
+        return "", "", f"DestinationUri {uri} is not an S3 URI (s3://<bucket>/<prefix>)"
+    bucket, _, prefix = uri[5:].partition("/")
+    return bucket, prefix.strip("/"), None
+
+
+def _encode(snapshot: SegmentSnapshot) -> bytes:
+    records = snapshot.records or []
+    if snapshot.data_format == "JSONL":
+        lines = (json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records)
+        return "".join(f"{line}\n" for line in lines).encode("utf-8")
+    rows = [_flatten(record) for record in records]
+    columns = sorted({c for row in rows for c in row} - {"ProfileId"})
+    out = io.StringIO()
+    writer = csv.DictWriter(out, ["ProfileId", *columns], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _flatten(record: dict[str, Any]) -> dict[str, str]:
+    row: dict[str, str] = {}
+    for member, value in record.items():
+        if isinstance(value, dict):
+            for key, item in value.items():
+                row[f"{member}.{key}"] = _cell(item)
+        else:
+            row[member] = _cell(value)
+    return row
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
