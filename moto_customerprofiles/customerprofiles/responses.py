@@ -1083,3 +1083,24 @@ class CustomerProfilesResponse(ResponseHooks):
             template_id=self._get_param("TemplateId"),
         )
         return ActionResult(result)
+
+    # --- identity resolution -------------------------------------------------
+
+    def list_rule_based_matches(self) -> ActionResult:
+        page = self.backend.list_rule_based_matches(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult({"MatchIds": page.items, "NextToken": page.next_token})
+
+    def get_similar_profiles(self) -> ActionResult:
+        result = self.backend.get_similar_profiles(
+            domain_name=self._get_param("DomainName"),
+            match_type=self._get_param("MatchType"),
+            search_key=self._get_param("SearchKey"),
+            search_value=self._get_param("SearchValue"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(result)

@@ -9,7 +9,8 @@
    ``_communicationRecord.*``) for its profile;
 7. then its consumers, in order: profile history (the profile's CREATED or UPDATED
    record, then the object's INGESTED record), event-stream export (the profile's
-   record first, then the object's) and event-trigger evaluation.
+   record first, then the object's), event-trigger evaluation and rule-based identity
+   resolution (``matching.profiles_changed``, which may merge the profile).
 
 PutProfileObject calls ``ingest``; every later way in (BatchPutProfileObject, upload
 jobs, AppFlow workflows) calls it too, and every new consumer (profile history,
@@ -47,6 +48,7 @@ from .mapping import (
     standard_object_contents,
     unique_key,
 )
+from .matching import profiles_changed
 from .trigger_evaluation import evaluate_triggers
 
 MATCH_ORDER = ("PROFILE", "LOOKUP_ONLY", "NEW_ONLY", "SECONDARY")
@@ -286,3 +288,5 @@ def _consume(domain: Domain, object_type: ProfileObjectType, result: Ingested) -
         },
     )
     result.invocations = evaluate_triggers(domain, object_type, stored, now())
+    if profile is not None and (result.profile_created or result.profile_changed):
+        profiles_changed(domain, [profile.profile_id])  # rule-based identity resolution

@@ -47,7 +47,11 @@ class DomainsBackend(BackendState):
         return domain
 
     def get_domain(self, domain_name: str) -> Domain:
-        return self._get_domain(domain_name)
+        """RuleBasedMatching.Status moves through moto's state manager (one step per
+        GetDomain with a manual transition): see resources/matching.py."""
+        domain = self._get_domain(domain_name)
+        domain.identity_resolution.described()
+        return domain
 
     def update_domain(
         self,

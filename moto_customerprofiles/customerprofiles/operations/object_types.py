@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..engine.export import UPDATED, export
+from ..engine.matching import profiles_changed
 from ..resources.common import OBJECT_TYPES, check_quota, paginated, templates
 from ..resources.object_types import ProfileObjectType, check_definition
 from ..resources.profiles import PROFILE
@@ -108,8 +109,10 @@ class ObjectTypesBackend(BackendState):
         """
         domain = self._get_domain(domain_name)
         domain.keep(domain.object_type(object_type_name))
-        for profile in domain.remove_object_type(object_type_name):
+        changed = domain.remove_object_type(object_type_name)
+        for profile in changed:
             export(domain, PROFILE, UPDATED, profile.as_record())
+        profiles_changed(domain, [p.profile_id for p in changed])
         return f"Object type {object_type_name} was deleted."
 
     @paginated(lambda o: o.object_type_name)

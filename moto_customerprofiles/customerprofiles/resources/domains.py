@@ -40,6 +40,7 @@ from .history import ProfileHistoryRecord
 from .integrations import Integration
 from .intents import IntentDefinition, IntentResult
 from .layouts import DomainLayout
+from .matching import IdentityResolution
 from .object_types import ProfileObjectType
 from .profiles import Profile, ProfileIndex, ProfileObject
 from .recommenders import Recommender, RecommenderFilter, RecommenderSchema
@@ -79,6 +80,8 @@ class Domain(TaggableResource):
         self.default_encryption_key = default_encryption_key or None
         self.dead_letter_queue_url = dead_letter_queue_url or None
         self.matching = copy_request(matching)
+        # identity resolution (resources/matching.py, engine/matching.py)
+        self.identity_resolution = IdentityResolution()
         self.rule_based_matching = with_matching_status(rule_based_matching, "ACTIVE")
         self.data_store = copy_request(data_store)
         self.object_types: dict[str, ProfileObjectType] = {}
@@ -123,6 +126,15 @@ class Domain(TaggableResource):
         # first; kept after the profile is deleted or merged away
         self.history_records: dict[str, ProfileHistoryRecord] = {}
         self.history_by_profile: dict[str, list[ProfileHistoryRecord]] = {}
+
+    @property
+    def rule_based_matching(self) -> dict[str, Any] | None:
+        """As stored, with the Status moto's state manager moves on."""
+        return self.identity_resolution.response()
+
+    @rule_based_matching.setter
+    def rule_based_matching(self, request: dict[str, Any] | None) -> None:
+        self.identity_resolution.configure(request)
 
     @property
     def stats(self) -> dict[str, int]:
