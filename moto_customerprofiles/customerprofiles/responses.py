@@ -1104,3 +1104,39 @@ class CustomerProfilesResponse(ResponseHooks):
             max_results=self._get_param("MaxResults"),
         )
         return ActionResult(result)
+
+    def get_matches(self) -> ActionResult:
+        result = self.backend.get_matches(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(result)
+
+    def get_auto_merging_preview(self) -> ActionResult:
+        result = self.backend.get_auto_merging_preview(
+            domain_name=self._get_param("DomainName"),
+            consolidation=self._get_param("Consolidation"),
+            conflict_resolution=self._get_param("ConflictResolution"),
+            min_allowed_confidence_score_for_merging=self._get_param(
+                "MinAllowedConfidenceScoreForMerging"
+            ),
+        )
+        return ActionResult(result)
+
+    def get_identity_resolution_job(self) -> ActionResult:
+        job = self.backend.get_identity_resolution_job(
+            domain_name=self._get_param("DomainName"),
+            job_id=self._get_param("JobId"),
+        )
+        return ActionResult(job)
+
+    def list_identity_resolution_jobs(self) -> ActionResult:
+        page = self.backend.list_identity_resolution_jobs(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(
+            {"IdentityResolutionJobsList": page.items, "NextToken": page.next_token}
+        )

@@ -332,9 +332,9 @@ def _merge_groups(domain: Domain) -> None:
             index.mergeable.discard(match_id)
             group = index.groups[match_id]
             profiles = [domain.profiles[p] for p in group.profile_ids]
-            main = min(profiles, key=lambda p: (p.created_at, p.profile_id))
+            main = main_profile(domain, profiles)
             duplicates = [p for p in profiles if p is not main]
-            sources = _field_sources(domain, main, profiles, resolution.applied)
+            sources = field_sources(domain, main, profiles, resolution.applied)
             try:
                 merge(domain, main, duplicates, sources)
             except BadRequestException:
@@ -344,7 +344,21 @@ def _merge_groups(domain: Domain) -> None:
         resolution.merging = False
 
 
-def _field_sources(
+def main_profile(domain: Domain, profiles: list[Profile]) -> Profile:
+    """The profile a group merges into: the oldest (first created)."""
+
+    def created(profile: Profile) -> tuple[Any, int, str]:
+        records = domain.history_by_profile.get(profile.profile_id)
+        return (
+            profile.created_at,
+            records[0].sequence if records else -1,
+            profile.profile_id,
+        )
+
+    return min(profiles, key=created)
+
+
+def field_sources(
     domain: Domain, main: Profile, profiles: list[Profile], config: dict[str, Any]
 ) -> dict[str, Any]:
     """MergeProfiles' FieldSourceProfileIds for ConflictResolution: a value entered

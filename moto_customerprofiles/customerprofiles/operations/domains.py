@@ -26,7 +26,8 @@ class DomainsBackend(BackendState):
     ) -> Domain:
         """
         Matching, RuleBasedMatching and DataStore are stored and returned as given (left
-        out when not given, as AWS does); no identity resolution job runs.
+        out when not given, as AWS does); identity resolution follows them (engine/matching.py,
+        engine/ml_matching.py).
         """
         if domain_name in self.domains:
             raise BadRequestException(f"Domain {domain_name} already exists")

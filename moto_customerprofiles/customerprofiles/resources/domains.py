@@ -16,6 +16,7 @@ from moto.utilities.tagging_service import TaggingService
 
 from ..exceptions import BadRequestException, ResourceNotFoundException
 from .calculated_attributes import CalculatedAttributeDefinition
+from .clock import now
 from .common import (
     CALCULATED_ATTRIBUTES,
     DOMAIN_OBJECT_TYPES,
@@ -79,9 +80,9 @@ class Domain(TaggableResource):
         self.default_expiration_days = default_expiration_days
         self.default_encryption_key = default_encryption_key or None
         self.dead_letter_queue_url = dead_letter_queue_url or None
-        self.matching = copy_request(matching)
         # identity resolution (resources/matching.py, engine/matching.py)
         self.identity_resolution = IdentityResolution()
+        self.matching = copy_request(matching)
         self.rule_based_matching = with_matching_status(rule_based_matching, "ACTIVE")
         self.data_store = copy_request(data_store)
         self.object_types: dict[str, ProfileObjectType] = {}
@@ -126,6 +127,15 @@ class Domain(TaggableResource):
         # first; kept after the profile is deleted or merged away
         self.history_records: dict[str, ProfileHistoryRecord] = {}
         self.history_by_profile: dict[str, list[ProfileHistoryRecord]] = {}
+
+    @property
+    def matching(self) -> dict[str, Any] | None:
+        return copy_request(self.identity_resolution.matching)
+
+    @matching.setter
+    def matching(self, request: dict[str, Any] | None) -> None:
+        """Schedules (or deletes) the PENDING identity-resolution job."""
+        self.identity_resolution.set_matching(request, self.domain_name, now())
 
     @property
     def rule_based_matching(self) -> dict[str, Any] | None:

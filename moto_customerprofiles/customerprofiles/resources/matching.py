@@ -14,11 +14,12 @@ keeps matching.
 from __future__ import annotations
 
 import copy
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from moto.core.common_models import BaseModel
 from moto.moto_api import state_manager
+from moto.moto_api._internal import mock_random
 from moto.moto_api._internal.managed_state_model import ManagedState
 
 RULE_BASED_MATCHING_MODEL = "customerprofiles::rule_based_matching"
@@ -73,6 +74,7 @@ class MatchGroup(BaseModel):
         self.profile_ids = profile_ids
         self.rule_level = rule_level
         self.confidence_score = confidence_score
+        self.position = 0  # ML groups: their place in the order a test set them
 
 
 class RuleIndex:
@@ -105,7 +107,32 @@ class IdentityResolution:
         # ML matching: what a test set
         self.ml_groups: list[MatchGroup] = []
         self.match_generation_date: datetime | None = None
-        self.jobs: dict[str, Any] = {}
+        self.jobs: dict[str, IdentityResolutionJob] = {}
+        self.matching: dict[str, Any] | None = None
+
+    def set_matching(
+        self, request: dict[str, Any] | None, domain_name: str, moment: datetime
+    ) -> None:
+        """Store Matching; enabled, a job is PENDING for the next JobSchedule time
+        (rescheduled when it changes); disabled, the PENDING jobs are deleted."""
+        self.matching = copy.deepcopy(request)
+        pending = [j for j in self.jobs.values() if j.status == JOB_PENDING]
+        if not (request or {}).get("Enabled"):
+            for job in pending:
+                del self.jobs[job.job_id]
+            return
+        assert request is not None
+        start = next_run(request.get("JobSchedule"), moment)
+        if pending:
+            for job in pending:
+                job.job_start_time = start
+                job.matching = copy.deepcopy(request)
+                job.last_updated_at = moment
+            return
+        job_id = mock_random.uuid4().hex
+        self.jobs[job_id] = IdentityResolutionJob(
+            domain_name, job_id, start, request, moment
+        )
 
     def configure(self, request: dict[str, Any] | None) -> None:
         """Store a RuleBasedMatching as CreateDomain/UpdateDomain give it, with the
@@ -135,3 +162,87 @@ class IdentityResolution:
         if self.status.status == PENDING:
             return self.previous
         return self.rule_based_matching
+
+
+# --- ML matching: identity-resolution jobs ----------------------------------------------
+
+JOB_PENDING = "PENDING"
+PREPROCESSING, FIND_MATCHING, MERGING = "PREPROCESSING", "FIND_MATCHING", "MERGING"
+COMPLETED, FAILED = "COMPLETED", "FAILED"
+state_manager.register_default_transition(
+    IDENTITY_RESOLUTION_JOB_MODEL, {"progression": "immediate"}
+)
+DAYS = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+# "by default it runs every Saturday at 12AM UTC"
+DEFAULT_SCHEDULE = {"DayOfTheWeek": "SATURDAY", "Time": "00:00"}
+
+
+def next_run(schedule: dict[str, Any] | None, after: datetime) -> datetime:
+    """The first moment of the weekly JobSchedule strictly after ``after``."""
+    schedule = {**DEFAULT_SCHEDULE, **(schedule or {})}
+    hours, minutes = (int(p) for p in str(schedule["Time"]).split(":"))
+    day = (
+        DAYS.index(schedule["DayOfTheWeek"]) if schedule["DayOfTheWeek"] in DAYS else 5
+    )
+    moment = after.replace(hour=hours, minute=minutes, second=0, microsecond=0)
+    moment += timedelta(days=(day - after.weekday()) % 7)
+    if moment <= after:
+        moment += timedelta(days=7)
+    return moment
+
+
+class JobProgress(BaseModel, ManagedState):
+    """A started job's status (model ``customerprofiles::identity_resolution_job``)."""
+
+    def __init__(self, merges: bool) -> None:
+        steps: list[tuple[str | None, str]] = [(PREPROCESSING, FIND_MATCHING)]
+        if merges:
+            steps += [(FIND_MATCHING, MERGING), (MERGING, COMPLETED)]
+        else:
+            steps += [(FIND_MATCHING, COMPLETED)]
+        ManagedState.__init__(self, IDENTITY_RESOLUTION_JOB_MODEL, steps)
+
+
+class IdentityResolutionJob(BaseModel):
+    """PENDING until the service's clock reaches JobStartTime, then through moto's state
+    manager to COMPLETED (FAILED when its export cannot be written)."""
+
+    def __init__(
+        self,
+        domain_name: str,
+        job_id: str,
+        job_start_time: datetime,
+        matching: dict[str, Any],
+        created_at: datetime,
+    ) -> None:
+        self.domain_name = domain_name
+        self.job_id = job_id
+        self.job_start_time = job_start_time
+        self.matching = copy.deepcopy(matching)
+        self.progress: JobProgress | None = None
+        self.job_end_time: datetime | None = None
+        self.last_updated_at = created_at
+        self.job_expiration_time: datetime | None = None
+        self.message: str | None = None
+        self.job_stats: dict[str, int] | None = None
+        self.exporting_location: dict[str, Any] | None = None
+        self.failed = False
+        self.finished = False
+
+    @property
+    def auto_merging(self) -> dict[str, Any] | None:
+        value = self.matching.get("AutoMerging")
+        return copy.deepcopy(value) if isinstance(value, dict) else None
+
+    @property
+    def status(self) -> str:
+        if self.failed:
+            return FAILED
+        if self.progress is None:
+            return JOB_PENDING
+        return str(self.progress.status)
+
+    def described(self) -> None:
+        transition = state_manager.get_transition(IDENTITY_RESOLUTION_JOB_MODEL)
+        if self.progress is not None and transition["progression"] == "manual":
+            self.progress.advance()
