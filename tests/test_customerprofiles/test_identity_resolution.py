@@ -199,9 +199,6 @@ def test_ingested_profiles_are_matched(client):
 
 
 def test_a_level_shared_by_more_than_500_profiles_is_skipped(client, monkeypatch):
-    from moto_customerprofiles.customerprofiles.resources import matching
-
-    monkeypatch.setattr(matching, "LOW_CARDINALITY", 2)
     from moto_customerprofiles.customerprofiles.engine import matching as engine
 
     monkeypatch.setattr(engine, "LOW_CARDINALITY", 2)
@@ -470,3 +467,29 @@ def test_merging_stops_at_max_allowed_rule_level_for_merging(
     c = create(client, PhoneNumber="5")
     d = create(client, PhoneNumber="5")
     assert group_of(client, c) == (sorted([c, d]), 2)
+
+
+def test_a_skipped_level_sends_the_documented_dead_letter(client, monkeypatch):
+    from moto_customerprofiles.customerprofiles.engine import matching as engine
+
+    monkeypatch.setattr(engine, "LOW_CARDINALITY", 2)
+    sqs = boto3.client("sqs", region_name=REGION)
+    url = sqs.create_queue(QueueName="dlq")["QueueUrl"]
+    client.create_domain(
+        DomainName="d",
+        DefaultExpirationDays=30,
+        DeadLetterQueueUrl=url,
+        RuleBasedMatching=RULES,
+    )
+    create(client, PhoneNumber="1")
+    create(client, PhoneNumber="1")
+    third = create(client, PhoneNumber="1")
+    messages = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]
+    assert [json.loads(m["Body"]) for m in messages] == [
+        {
+            "DomainName": "d",
+            "ProfileId": third,
+            "Message": "All attributes at rule level 2 are associated with more than "
+            "500 records.",
+        }
+    ]

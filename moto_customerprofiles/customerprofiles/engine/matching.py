@@ -38,6 +38,7 @@ from __future__ import annotations
 import copy
 import itertools
 from typing import Any
+from urllib.parse import urlparse
 
 from moto.moto_api._internal import mock_random
 
@@ -51,6 +52,7 @@ from ..resources.matching import (
     RuleIndex,
 )
 from ..resources.profiles import PROFILE_FIELDS, Profile
+from ..resources.values import dumps
 from .merging import merge
 
 # AttributeTypesSelector's address names -> the profile's members
@@ -236,6 +238,58 @@ def _component(index: RuleIndex, levels: list[list[str]], seeds: set[str]) -> se
     return seen
 
 
+def _dead_letters(
+    domain: Domain, index: RuleIndex, levels: list[list[str]], changed: set[str]
+) -> None:
+    """The documented dead-letter message for each level skipped for a changed
+    profile, when the domain has a DeadLetterQueueUrl naming a queue of moto's SQS."""
+    url = domain.dead_letter_queue_url
+    if not url:
+        return
+    for profile_id in sorted(changed):
+        for number in sorted(index.keys_of.get(profile_id, {})):
+            if _skipped(index, profile_id, levels[number - 1]):
+                message = (
+                    f"All attributes at rule level {number} are associated with more "
+                    "than 500 records."
+                )
+                body = {
+                    "DomainName": domain.domain_name,
+                    "ProfileId": profile_id,
+                    "Message": message,
+                }
+                send_dead_letter(domain, url, dumps(body))
+
+
+def send_dead_letter(domain: Domain, url: str, body: str) -> None:
+    """Send to the queue of moto's SQS the URL names (``.../{account}/{name}``; the
+    region from an ``sqs.{region}.`` host, else the domain's); nothing when it does
+    not exist."""
+    from moto.sqs.exceptions import QueueDoesNotExist
+    from moto.sqs.models import sqs_backends
+
+    parts = urlparse(url)
+    path = [p for p in parts.path.split("/") if p]
+    if len(path) < 2:
+        return
+    account, name = path[-2], path[-1]
+    host = (parts.hostname or "").split(".")
+    region = host[1] if len(host) > 2 and host[0] == "sqs" else domain.arn.split(":")[3]
+    if account not in sqs_backends or region not in sqs_backends[account]:
+        return
+    backend = sqs_backends[account][region]
+    fifo = name.endswith(".fifo")
+    try:
+        backend.send_message(
+            name,
+            body,
+            group_id=domain.domain_name if fifo else None,
+            deduplication_id=mock_random.uuid4().hex if fifo else None,
+        )
+    except QueueDoesNotExist:
+        return
+
+
 def _update(domain: Domain, changed: set[str]) -> None:
     resolution = domain.identity_resolution
     config = resolution.applied
@@ -249,6 +303,7 @@ def _update(domain: Domain, changed: set[str]) -> None:
         profile = domain.profiles.get(profile_id)
         if profile is not None:
             _index(index, profile, levels, config, crossed)
+    _dead_letters(domain, index, levels, changed)
     seeds = changed | crossed
     for profile_id in list(seeds):
         group = index.group_of.get(profile_id)
