@@ -148,6 +148,10 @@ def test_similar_profiles_by_ml_have_a_confidence_score(client, domain):
             "Matches[0].ProfileIds must list two or more profile ids",
         ),
         (
+            [{"ProfileIds": [["a"], {"b": 1}], "ConfidenceScore": 1}],
+            "Matches[0].ProfileIds must list two or more profile ids",
+        ),
+        (
             [{"ProfileIds": ["a", "b"], "ConfidenceScore": 1}],
             "Matches[0]: no profile a in domain d",
         ),

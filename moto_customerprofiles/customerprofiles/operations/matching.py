@@ -207,12 +207,16 @@ def _checked_match(domain: Domain, item: Any, position: int) -> MatchGroup:
     if unknown:
         raise ValueError(f"{where} has unknown member {unknown[0]}")
     ids = item.get("ProfileIds")
-    if not isinstance(ids, list) or len(set(ids)) < 2:
+    if (
+        not isinstance(ids, list)
+        or not all(isinstance(p, str) for p in ids)
+        or len(set(ids)) < 2
+    ):
         raise ValueError(f"{where}.ProfileIds must list two or more profile ids")
     for profile_id in ids:
-        if not isinstance(profile_id, str) or profile_id not in domain.profiles:
+        if profile_id not in domain.profiles:
             raise ValueError(
-                f"{where}: no profile {profile_id} in domain {domain.domain_name}"
+                f"{where}: no profile {profile_id[:64]} in domain {domain.domain_name}"
             )
     score = item.get("ConfidenceScore")
     if (
