@@ -708,6 +708,116 @@ def get_segment_membership_fan_out() -> Case:
     )
 
 
+RULES = {
+    "Enabled": True,
+    "MatchingRules": [
+        {"Rule": ["EmailAddress", "LastName"]},
+        {"Rule": ["PhoneNumber"]},
+    ],
+    "AttributeTypesSelector": {
+        "AttributeMatchingModel": "MANY_TO_MANY",
+        "PhoneNumber": ["PhoneNumber", "MobilePhoneNumber"],
+    },
+}
+
+
+def _matching_domain(name: str, count: int) -> tuple[Any, str, int]:
+    """``count`` profiles under rule-based matching, in pairs that match at level 2."""
+    client = _client("customer-profiles")
+    client.create_domain(
+        DomainName=name, DefaultExpirationDays=30, RuleBasedMatching=RULES
+    )
+    backend = _backend()
+    for index in range(count):
+        backend.create_profile(
+            name, {"PhoneNumber": f"+1{index // 2}", "LastName": f"L{index}"}
+        )
+    return client, name, count
+
+
+def _match_new_profile(count: int) -> Side:
+    def call(state: tuple[Any, str, int], i: int) -> object:
+        client, name, size = state
+        # a new profile matching one of the domain's (its group grows by one)
+        return client.create_profile(
+            DomainName=name, MobilePhoneNumber=f"+1{i % (size // 2)}"
+        )
+
+    return Side(
+        label=f"into {count:,} profiles",
+        setup=lambda: _matching_domain(f"match-{count}", count),
+        call=call,
+    )
+
+
+def rule_based_match_new_profile() -> Case:
+    return Case(
+        name="CreateProfile matched by rules",
+        ours=_match_new_profile(10_000),
+        baseline=_match_new_profile(1_000),
+    )
+
+
+def _rule_based_matches(count: int) -> Side:
+    return Side(
+        label=f"page 1 over {count:,} profiles",
+        setup=lambda: _matching_domain(f"list-{count}", count),
+        call=lambda state, i: state[0].list_rule_based_matches(DomainName=state[1]),
+    )
+
+
+def list_rule_based_matches() -> Case:
+    return Case(
+        name="ListRuleBasedMatches",
+        ours=_rule_based_matches(10_000),
+        baseline=_rule_based_matches(1_000),
+    )
+
+
+MERGE_POOL = 60  # pairs ready before each batch (a batch is at most 50 calls)
+
+
+def _merge_domain(count: int) -> dict[str, Any]:
+    client, name = _profiles_domain(f"merge-{count}", count)
+    return {"client": client, "name": name, "pairs": []}
+
+
+def _top_up_pairs(state: dict[str, Any]) -> None:
+    backend = _backend()
+    while len(state["pairs"]) < MERGE_POOL:
+        state["pairs"].append(
+            [
+                backend.create_profile(state["name"], {"FirstName": side})
+                for side in ("main", "duplicate")
+            ]
+        )
+
+
+def _merge(count: int) -> Side:
+    def call(state: dict[str, Any], i: int) -> object:
+        main, duplicate = state["pairs"].pop()
+        return state["client"].merge_profiles(
+            DomainName=state["name"],
+            MainProfileId=main,
+            ProfileIdsToBeMerged=[duplicate],
+        )
+
+    return Side(
+        label=f"in {count:,} profiles",
+        setup=lambda: _merge_domain(count),
+        call=call,
+        prepare=_top_up_pairs,
+    )
+
+
+def merge_profiles() -> Case:
+    return Case(
+        name="MergeProfiles",
+        ours=_merge(10_000),
+        baseline=_merge(1_000),
+    )
+
+
 CASES: list[Callable[[], Case]] = [
     create_domain,
     get_domain,
@@ -724,6 +834,9 @@ CASES: list[Callable[[], Case]] = [
     get_segment_membership_fan_out,
     batch_put_profile_object,
     list_profile_history_records,
+    rule_based_match_new_profile,
+    list_rule_based_matches,
+    merge_profiles,
 ]
 
 

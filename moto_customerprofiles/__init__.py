@@ -11,6 +11,7 @@ register()
 from .customerprofiles.moto_api import (  # noqa: E402
     set_clock,
     set_detected_object_types,
+    set_ml_matches,
     set_predicted_intents,
     set_recommendations,
     set_segment_members,
@@ -21,6 +22,7 @@ __all__ = [
     "register",
     "set_clock",
     "set_detected_object_types",
+    "set_ml_matches",
     "set_predicted_intents",
     "set_recommendations",
     "set_segment_members",

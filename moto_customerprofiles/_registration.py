@@ -107,5 +107,6 @@ def _serve_moto_api_routes(package_name: str) -> None:
             api.RECOMMENDATIONS_PATH: api.recommendations_response,
             api.DETECTED_OBJECT_TYPES_PATH: api.detected_object_types_response,
             api.SEGMENT_MEMBERS_PATH: api.segment_members_response,
+            api.ML_MATCHES_PATH: api.ml_matches_response,
         }
     )

@@ -13,6 +13,7 @@ from .operations.history import ProfileHistoryBackend
 from .operations.integrations import IntegrationsBackend
 from .operations.intents import IntentsBackend
 from .operations.layouts import DomainLayoutsBackend
+from .operations.matching import IdentityResolutionBackend
 from .operations.object_types import ObjectTypesBackend
 from .operations.profile_objects import ProfileObjectsBackend
 from .operations.profiles import ProfilesBackend
@@ -50,6 +51,7 @@ class CustomerProfilesBackend(
     UploadJobsBackend,
     SegmentSnapshotsBackend,
     SegmentSubscriptionsBackend,
+    IdentityResolutionBackend,
     ResourceGroupsTaggingBackend,  # last: the Tagging API's hooks are ours above
 ):
     """Implementation of Customer Profiles APIs.

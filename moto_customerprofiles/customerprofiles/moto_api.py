@@ -1,5 +1,6 @@
 """Our routes under ``/moto-api/``: recorded event-trigger invocations, the clock,
-predicted intents, recommendations, detected object types, SQL segments' members."""
+predicted intents, recommendations, detected object types, SQL segments' members, ML
+match groups."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ PREDICTED_INTENTS_PATH = "/moto-api/customerprofiles/predicted-intents"
 DETECTED_OBJECT_TYPES_PATH = "/moto-api/customerprofiles/detected-object-types"
 RECOMMENDATIONS_PATH = "/moto-api/customerprofiles/recommendations"
 SEGMENT_MEMBERS_PATH = "/moto-api/customerprofiles/segment-members"
+ML_MATCHES_PATH = "/moto-api/customerprofiles/ml-matches"
 
 
 def trigger_invocations(
@@ -368,6 +370,56 @@ def segment_members_response(
         )
 
     return _post_json(request, apply, "ProfileIds")
+
+
+def set_ml_matches(
+    domain_name: str,
+    matches: list[dict[str, Any]],
+    match_generation_date: str | None = None,
+    account_id: str | None = None,
+    region_name: str | None = None,
+) -> None:
+    """Set the match groups AWS's machine-learning identity resolution would find in a
+    domain (the mock cannot reproduce its model), replacing those set before.
+
+    Each item is the model's MatchItem: ``{"ProfileIds": [two or more profile ids of
+    the domain], "ConfidenceScore": 0.0-1.0, "MatchId": optional, generated when left
+    out}``; ``[]`` clears them. GetMatches pages them in this order (MatchGenerationDate:
+    ``match_generation_date``, ISO 8601, else the service's clock now);
+    GetSimilarProfiles with ML_BASED_MATCHING returns the group of a profile or MatchId
+    with its ConfidenceScore; GetAutoMergingPreview and a completing
+    identity-resolution job (auto-merging, the S3 export) read them. Without
+    ``account_id`` and ``region_name`` the domain must exist in exactly one account
+    and region. ValueError for anything else.
+    """
+    moment = parse_moment(match_generation_date)
+    if match_generation_date is not None and moment is None:
+        raise ValueError(f"Not an ISO 8601 timestamp: {match_generation_date}")
+    backend = _backend_of(domain_name, account_id, region_name)
+    with backend.lock:
+        backend.set_ml_matches(
+            domain_name=domain_name, matches=matches, match_generation_date=moment
+        )
+
+
+def ml_matches_response(request: Any, full_url: str, headers: Any) -> TYPE_RESPONSE:
+    """POST /moto-api/customerprofiles/ml-matches with ``{"DomainName": ...,
+    "Matches": [...]}`` (optional ``MatchGenerationDate``, ``AccountId``, ``Region``):
+    see ``set_ml_matches``. 400 with a ``Message`` when refused."""
+
+    def apply(body: dict[str, Any]) -> None:
+        date = body.get("MatchGenerationDate")
+        if date is not None and not isinstance(date, str):
+            raise ValueError("MatchGenerationDate must be an ISO 8601 timestamp")
+        set_ml_matches(
+            domain_name=str(body.get("DomainName")),
+            matches=body.get("Matches"),  # type: ignore[arg-type]  # checked there
+            match_generation_date=date,
+            account_id=body.get("AccountId"),
+            region_name=body.get("Region"),
+        )
+
+    return _post_json(request, apply, "Matches")
 
 
 def _post_json(

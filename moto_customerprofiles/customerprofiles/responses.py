@@ -1205,3 +1205,60 @@ class CustomerProfilesResponse(ResponseHooks):
             template_id=self._get_param("TemplateId"),
         )
         return ActionResult(result)
+
+    # --- identity resolution -------------------------------------------------
+
+    def list_rule_based_matches(self) -> ActionResult:
+        page = self.backend.list_rule_based_matches(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult({"MatchIds": page.items, "NextToken": page.next_token})
+
+    def get_similar_profiles(self) -> ActionResult:
+        result = self.backend.get_similar_profiles(
+            domain_name=self._get_param("DomainName"),
+            match_type=self._get_param("MatchType"),
+            search_key=self._get_param("SearchKey"),
+            search_value=self._get_param("SearchValue"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(result)
+
+    def get_matches(self) -> ActionResult:
+        result = self.backend.get_matches(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(result)
+
+    def get_auto_merging_preview(self) -> ActionResult:
+        result = self.backend.get_auto_merging_preview(
+            domain_name=self._get_param("DomainName"),
+            consolidation=self._get_param("Consolidation"),
+            conflict_resolution=self._get_param("ConflictResolution"),
+            min_allowed_confidence_score_for_merging=self._get_param(
+                "MinAllowedConfidenceScoreForMerging"
+            ),
+        )
+        return ActionResult(result)
+
+    def get_identity_resolution_job(self) -> ActionResult:
+        job = self.backend.get_identity_resolution_job(
+            domain_name=self._get_param("DomainName"),
+            job_id=self._get_param("JobId"),
+        )
+        return ActionResult(job)
+
+    def list_identity_resolution_jobs(self) -> ActionResult:
+        page = self.backend.list_identity_resolution_jobs(
+            domain_name=self._get_param("DomainName"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(
+            {"IdentityResolutionJobsList": page.items, "NextToken": page.next_token}
+        )

@@ -237,7 +237,7 @@ def test_readme_names_the_operations_botocore_has_paginators_for():
     implemented, others = paragraph.split("among the implemented operations", 1)
     named = set(re.findall(r"\b(?:List|Get)[A-Za-z]+", paragraph))
     assert named == paginated
-    assert set(re.findall(r"\bList[A-Za-z]+", implemented)) == (
+    assert set(re.findall(r"\b(?:List|Get)[A-Za-z]+", implemented)) == (
         paginated & _implemented_methods()
     )
     assert set(re.findall(r"\b(?:List|Get)[A-Za-z]+", others)) == (

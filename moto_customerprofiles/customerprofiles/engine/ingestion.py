@@ -9,8 +9,9 @@
    ``_communicationRecord.*``) for its profile;
 7. then its consumers, in order: profile history (the profile's CREATED or UPDATED
    record, then the object's INGESTED record), event-stream export (the profile's
-   record first, then the object's), event-trigger evaluation and segment membership
-   events.
+   record first, then the object's), event-trigger evaluation, then the profile's change
+   (``changes.profiles_changed``: rule-based identity resolution, which may merge the
+   profile, and segment membership events).
 
 PutProfileObject calls ``ingest``; every later way in (BatchPutProfileObject, upload
 jobs, AppFlow workflows) calls it too, and every new consumer (profile history,
@@ -40,6 +41,7 @@ from ..resources.profiles import (
     check_profile_size,
 )
 from ..resources.values import dumps, parse_json
+from .changes import profiles_changed
 from .export import CREATED, UPDATED, export
 from .history import record
 from .mapping import (
@@ -48,7 +50,6 @@ from .mapping import (
     standard_object_contents,
     unique_key,
 )
-from .segment_events import profiles_changed
 from .trigger_evaluation import evaluate_triggers
 
 MATCH_ORDER = ("PROFILE", "LOOKUP_ONLY", "NEW_ONLY", "SECONDARY")
@@ -289,4 +290,8 @@ def _consume(domain: Domain, object_type: ProfileObjectType, result: Ingested) -
     )
     result.invocations = evaluate_triggers(domain, object_type, stored, now())
     if profile is not None:
-        profiles_changed(domain, [profile.profile_id])
+        profiles_changed(
+            domain,
+            [profile.profile_id],
+            members_changed=result.profile_created or result.profile_changed,
+        )

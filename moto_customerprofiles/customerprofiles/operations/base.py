@@ -7,6 +7,7 @@ import threading
 from moto.core.base_backend import BaseBackend
 from moto.utilities.tagging_service import TaggingService
 
+from ..engine.ml_matching import run_due_jobs
 from ..engine.sources import read_sources
 from ..exceptions import ResourceNotFoundException
 from ..resources.common import make_arn
@@ -30,6 +31,7 @@ class BackendState(BaseBackend):
         if domain is None:
             raise ResourceNotFoundException(f"Domain {domain_name} does not exist.")
         read_sources(domain, self.account_id, self.region_name)
+        run_due_jobs(domain, self.account_id, self.partition)
         return domain
 
     def domain_arn(

@@ -26,7 +26,8 @@ class DomainsBackend(BackendState):
     ) -> Domain:
         """
         Matching, RuleBasedMatching and DataStore are stored and returned as given (left
-        out when not given, as AWS does); no identity resolution job runs.
+        out when not given, as AWS does); identity resolution follows them (engine/matching.py,
+        engine/ml_matching.py).
         """
         if domain_name in self.domains:
             raise BadRequestException(f"Domain {domain_name} already exists")
@@ -47,7 +48,11 @@ class DomainsBackend(BackendState):
         return domain
 
     def get_domain(self, domain_name: str) -> Domain:
-        return self._get_domain(domain_name)
+        """RuleBasedMatching.Status moves through moto's state manager (one step per
+        GetDomain with a manual transition): see resources/matching.py."""
+        domain = self._get_domain(domain_name)
+        domain.identity_resolution.described()
+        return domain
 
     def update_domain(
         self,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..engine.changes import profiles_changed
 from ..engine.export import UPDATED, export
-from ..engine.segment_events import profiles_changed
 from ..resources.common import OBJECT_TYPES, check_quota, paginated, templates
 from ..resources.object_types import ProfileObjectType, check_definition
 from ..resources.profiles import PROFILE
@@ -109,10 +109,17 @@ class ObjectTypesBackend(BackendState):
         """
         domain = self._get_domain(domain_name)
         domain.keep(domain.object_type(object_type_name))
-        for profile in domain.remove_object_type(object_type_name):
+        changed = domain.remove_object_type(object_type_name)
+        for profile in changed:
             export(domain, PROFILE, UPDATED, profile.as_record())
-        if domain.segment_subscriptions:  # objects went: any profile may have changed
-            profiles_changed(domain, list(domain.profiles))
+        scrubbed = [profile.profile_id for profile in changed]
+        profiles_changed(domain, scrubbed)
+        if (
+            domain.segment_subscriptions
+        ):  # objects went: any profile may leave a segment
+            others = set(scrubbed)
+            rest = [p for p in domain.profiles if p not in others]
+            profiles_changed(domain, rest, members_changed=False)
         return f"Object type {object_type_name} was deleted."
 
     @paginated(lambda o: o.object_type_name)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..engine.changes import profiles_changed
 from ..engine.ingestion import ingest
-from ..engine.segment_events import profiles_changed
 from ..exceptions import (
     BadRequestException,
     CustomerProfilesException,
@@ -130,5 +130,5 @@ class ProfileObjectsBackend(BackendState):
                 f"does not exist for profile {profile_id}."
             )
         domain.remove_object((object_type_name, profile_object_unique_key))
-        profiles_changed(domain, [profile_id])
+        profiles_changed(domain, [profile_id], members_changed=False)
         return "OK"  # as AWS answers (its own solution's tests assert it)

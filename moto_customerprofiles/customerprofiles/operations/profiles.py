@@ -8,9 +8,10 @@ from typing import Any
 
 from moto.moto_api._internal import mock_random
 
-from ..engine.export import CREATED, MERGED, UPDATED, export
+from ..engine.changes import profiles_changed
+from ..engine.export import CREATED, UPDATED, export
 from ..engine.history import record
-from ..engine.segment_events import profiles_changed
+from ..engine.merging import merge
 from ..resources import history
 from ..resources.common import paginated
 from ..resources.profiles import (
@@ -162,11 +163,8 @@ class ProfilesBackend(BackendState):
         field_source_profile_ids: dict[str, Any] | None = None,
     ) -> str:
         """
-        Runs at once (AWS runs it as an asynchronous job). Fields are merged as AWS
-        documents: union, the main profile winning conflicts unless FieldSourceProfileIds
-        names another profile (of the merge, or any other profile of the domain; an id
-        that names no profile is ignored). The main profile's id in
-        ProfileIdsToBeMerged is ignored.
+        Runs at once (AWS runs it as an asynchronous job), as ``engine/merging.py``
+        documents. The main profile's id in ProfileIdsToBeMerged is ignored.
         """
         domain = self._get_domain(domain_name)
         main = domain.profile(main_profile_id)
@@ -174,73 +172,6 @@ class ProfilesBackend(BackendState):
             p for p in dict.fromkeys(profile_ids_to_be_merged) if p != main_profile_id
         ]
         duplicates = [domain.profile(p) for p in profile_ids_to_be_merged]
-        involved = {**domain.profiles}
-        sources: dict[str, Any] = {}
-        for field, source in (field_source_profile_ids or {}).items():
-            if field == "Attributes":
-                picks = {a: p for a, p in source.items() if p in involved}
-                if picks:
-                    sources[field] = picks
-            elif source in involved:
-                sources[field] = source
-        field_owners: dict[str, str] = {}
-        for duplicate in reversed(duplicates):
-            field_owners.update(duplicate.field_sources)
-        field_owners.update(main.field_sources)
-        merged = copy.deepcopy(main.data)
-        for duplicate in duplicates:
-            for member, value in duplicate.data.items():
-                if isinstance(value, dict) and member != "EngagementPreferences":
-                    target = merged.setdefault(member, {})
-                    for key, item in value.items():
-                        target.setdefault(key, copy.deepcopy(item))
-                else:
-                    merged.setdefault(member, copy.deepcopy(value))
-        for field, source in sources.items():
-            if field == "Attributes":
-                for attribute, pick in source.items():
-                    value = involved[pick].data.get("Attributes", {}).get(attribute)
-                    attributes = merged.setdefault("Attributes", {})
-                    if value is None:
-                        attributes.pop(attribute, None)
-                    else:
-                        attributes[attribute] = value
-            else:
-                value = involved[source].data.get(field)
-                if value is None:
-                    merged.pop(field, None)
-                else:
-                    merged[field] = copy.deepcopy(value)
-        check_profile_size(merged, main.keys)
-        main.data = merged
-        main.field_sources = field_owners
-        main.forget_sources(sources)
-        for duplicate in duplicates:
-            for name, values in duplicate.all_keys().items():
-                if name != "_profileId":
-                    main.keys.setdefault(name, set()).update(values)
-            domain.move_objects(duplicate.profile_id, main.profile_id)
-            domain.profile_index.remove(duplicate)
-            del domain.profiles[duplicate.profile_id]
-        domain.profile_index.update(main)
-        record(domain, main.profile_id, history.MERGED, PROFILE, main.as_record())
-        for duplicate in duplicates:
-            record(
-                domain,
-                duplicate.profile_id,
-                history.DELETED_BY_MERGE,
-                PROFILE,
-                duplicate.as_record(),
-            )
-        export(
-            domain,
-            PROFILE,
-            MERGED,
-            main.as_record(),
-            extra={
-                "MergeId": mock_random.uuid4().hex,
-                "DuplicateProfiles": [d.as_record() for d in duplicates],
-            },
-        )
-        profiles_changed(domain, [*profile_ids_to_be_merged, main.profile_id])
+        merge(domain, main, duplicates, field_source_profile_ids)
+        profiles_changed(domain, [main_profile_id, *profile_ids_to_be_merged])
         return "Success!"  # as AWS answers (its own solution's tests assert it)

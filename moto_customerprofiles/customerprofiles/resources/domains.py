@@ -16,6 +16,7 @@ from moto.utilities.tagging_service import TaggingService
 
 from ..exceptions import BadRequestException, ResourceNotFoundException
 from .calculated_attributes import CalculatedAttributeDefinition
+from .clock import now
 from .common import (
     CALCULATED_ATTRIBUTES,
     DOMAIN_OBJECT_TYPES,
@@ -40,6 +41,7 @@ from .history import ProfileHistoryRecord
 from .integrations import Integration
 from .intents import IntentDefinition, IntentResult
 from .layouts import DomainLayout
+from .matching import IdentityResolution
 from .object_types import ProfileObjectType
 from .profiles import Profile, ProfileIndex, ProfileObject
 from .recommenders import Recommender, RecommenderFilter, RecommenderSchema
@@ -81,6 +83,8 @@ class Domain(TaggableResource):
         self.default_expiration_days = default_expiration_days
         self.default_encryption_key = default_encryption_key or None
         self.dead_letter_queue_url = dead_letter_queue_url or None
+        # identity resolution (resources/matching.py, engine/matching.py)
+        self.identity_resolution = IdentityResolution()
         self.matching = copy_request(matching)
         self.rule_based_matching = with_matching_status(rule_based_matching, "ACTIVE")
         self.data_store = copy_request(data_store)
@@ -136,6 +140,24 @@ class Domain(TaggableResource):
         self.segment_snapshots: dict[str, SegmentSnapshot] = {}
         # SQL segment name -> the profile ids a test set as its members
         self.sql_segment_members: dict[str, list[str]] = {}
+
+    @property
+    def matching(self) -> dict[str, Any] | None:
+        return copy_request(self.identity_resolution.matching)
+
+    @matching.setter
+    def matching(self, request: dict[str, Any] | None) -> None:
+        """Schedules (or deletes) the PENDING identity-resolution job."""
+        self.identity_resolution.set_matching(request, self.domain_name, now())
+
+    @property
+    def rule_based_matching(self) -> dict[str, Any] | None:
+        """As stored, with the Status moto's state manager moves on."""
+        return self.identity_resolution.response()
+
+    @rule_based_matching.setter
+    def rule_based_matching(self, request: dict[str, Any] | None) -> None:
+        self.identity_resolution.configure(request)
 
     @property
     def stats(self) -> dict[str, int]:
