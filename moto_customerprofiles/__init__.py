@@ -13,6 +13,7 @@ from .customerprofiles.moto_api import (  # noqa: E402
     set_detected_object_types,
     set_predicted_intents,
     set_recommendations,
+    set_workflow_records,
     trigger_invocations,
 )
 
@@ -22,6 +23,7 @@ __all__ = [
     "set_detected_object_types",
     "set_predicted_intents",
     "set_recommendations",
+    "set_workflow_records",
     "trigger_invocations",
 ]
 __version__ = "0.1.0"

@@ -106,5 +106,6 @@ def _serve_moto_api_routes(package_name: str) -> None:
             api.PREDICTED_INTENTS_PATH: api.predicted_intents_response,
             api.RECOMMENDATIONS_PATH: api.recommendations_response,
             api.DETECTED_OBJECT_TYPES_PATH: api.detected_object_types_response,
+            api.WORKFLOW_RECORDS_PATH: api.workflow_records_response,
         }
     )

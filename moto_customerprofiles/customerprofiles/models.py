@@ -21,6 +21,7 @@ from .operations.segment_membership import SegmentMembershipBackend
 from .operations.segments import SegmentsBackend
 from .operations.tagging import TaggingBackend
 from .operations.templates import TemplatesBackend
+from .operations.workflows import WorkflowsBackend
 from .tagging_api import ResourceGroupsTaggingBackend
 
 
@@ -44,6 +45,7 @@ class CustomerProfilesBackend(
     AttributesBackend,
     DetectionBackend,
     ProfileHistoryBackend,
+    WorkflowsBackend,
     ResourceGroupsTaggingBackend,  # last: the Tagging API's hooks are ours above
 ):
     """Implementation of Customer Profiles APIs.

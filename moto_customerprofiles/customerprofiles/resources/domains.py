@@ -44,6 +44,7 @@ from .object_types import ProfileObjectType
 from .profiles import Profile, ProfileIndex, ProfileObject
 from .recommenders import Recommender, RecommenderFilter, RecommenderSchema
 from .segments import SegmentDefinition, SegmentEstimate
+from .workflows import Workflow
 
 
 def copy_request(request: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -123,6 +124,10 @@ class Domain(TaggableResource):
         # first; kept after the profile is deleted or merged away
         self.history_records: dict[str, ProfileHistoryRecord] = {}
         self.history_by_profile: dict[str, list[ProfileHistoryRecord]] = {}
+        # integration workflows by id, and the records a test set for each AppFlow flow
+        # (by FlowName) for a workflow to ingest
+        self.workflows: dict[str, Workflow] = {}
+        self.flow_records: dict[str, list[dict[str, Any]]] = {}
 
     @property
     def stats(self) -> dict[str, int]:
