@@ -93,7 +93,12 @@ class WorkflowStep(BaseModel, ManagedState):
 
     @property
     def shown_status(self) -> str | None:
+        """The status answered: the state manager's as last recorded, or FAILED."""
         return FAILED if self.error is not None else self.seen_status
+
+    class Meta:
+        # ``status`` is the state manager's (it moves when read)
+        serialization_aliases = {"Status": "shown_status"}
 
 
 class Workflow(BaseModel):
