@@ -485,6 +485,16 @@ def test_a_record_already_ingested_replaces_its_object(client, domain, moto_api)
     assert client.get_domain(DomainName="d")["Stats"]["ObjectCount"] == 1
 
 
+def test_a_record_a_quota_refuses_is_skipped(client, domain, moto_api):
+    too_big = {"Id": "003", "Email": "big@example.com", "Notes": "x" * 260_000}
+    set_records(moto_api, [RECORDS[0], too_big])
+    workflow_id = create(client)
+    metrics = get(client, workflow_id)["Metrics"]["AppflowIntegration"]
+    assert metrics["RecordsProcessed"] == 1
+    assert search(client, "big@example.com") == []
+    assert [p["FirstName"] for p in search(client, "ann@example.com")] == ["Ann"]
+
+
 def test_records_fire_event_triggers_as_put_profile_object(
     client, domain, moto_api, customerprofiles_trigger_invocations
 ):

@@ -3,7 +3,6 @@ DeleteWorkflow; and the records a test sets for a workflow to ingest."""
 
 from __future__ import annotations
 
-import copy
 from datetime import datetime
 from typing import Any
 
@@ -15,7 +14,9 @@ from ..exceptions import BadRequestException, CustomerProfilesException
 from ..resources.clock import now
 from ..resources.common import find_in_domain, paginated
 from ..resources.domains import Domain
+from ..resources.profiles import check_object_nesting, check_object_size
 from ..resources.timestamps import as_naive_utc
+from ..resources.values import parse_json
 from ..resources.workflows import (
     ENDED,
     WORKFLOW_MODEL,
@@ -208,11 +209,13 @@ class WorkflowsBackend(BackendState):
             return
         integration.workflow_id = workflow.workflow_id
         processed = 0
-        for record in domain.flow_records.get(workflow.flow_name, []):
-            try:
-                result = ingest(domain, object_type, copy.deepcopy(record))
+        for text in domain.flow_records.get(workflow.flow_name, []):
+            try:  # PutProfileObject's quotas, then its pipeline
+                check_object_size(text)
+                check_object_nesting(text)
+                result = ingest(domain, object_type, parse_json(text))
             except CustomerProfilesException:
-                continue  # a quota refuses it, as it would refuse PutProfileObject
+                continue  # a record a quota refuses is skipped
             domain.keep(object_type)
             self.trigger_invocations.extend(result.invocations)
             processed += 1

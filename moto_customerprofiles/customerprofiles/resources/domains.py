@@ -127,7 +127,7 @@ class Domain(TaggableResource):
         # integration workflows by id, and the records a test set for each AppFlow flow
         # (by FlowName) for a workflow to ingest
         self.workflows: dict[str, Workflow] = {}
-        self.flow_records: dict[str, list[dict[str, Any]]] = {}
+        self.flow_records: dict[str, list[str]] = {}
 
     @property
     def stats(self) -> dict[str, int]:

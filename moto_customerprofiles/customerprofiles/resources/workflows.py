@@ -221,16 +221,24 @@ class Workflow(BaseModel):
         self.ended_at = self.last_updated_at = step.last_updated_at = now()
 
 
-def check_record(record: Any) -> dict[str, Any]:
-    """One record given to ``set_workflow_records``: a JSON object (a dict, or its JSON
-    text as PutProfileObject's ``Object``); ValueError otherwise."""
-    from .values import parse_json
+def check_record(record: Any) -> str:
+    """One record given to ``set_workflow_records``, as the JSON text of an object
+    (PutProfileObject's ``Object``): a dict, or that text; ValueError otherwise."""
+    from .values import dumps, parse_json
 
-    if isinstance(record, str):
-        try:
-            record = parse_json(record)
-        except ValueError:
-            raise ValueError(f"A record is not valid JSON: {record[:64]!r}") from None
-    if not isinstance(record, dict):
+    try:
+        if isinstance(record, str):
+            try:
+                parsed = parse_json(record)
+            except ValueError:
+                raise ValueError(
+                    f"A record is not valid JSON: {record[:64]!r}"
+                ) from None
+            text = record
+        else:
+            parsed, text = record, dumps(record)
+    except RecursionError:
+        raise ValueError("A record is nested too deeply") from None
+    if not isinstance(parsed, dict):
         raise ValueError(f"A record must be a JSON object: {str(record)[:64]!r}")
-    return copy.deepcopy(record)
+    return text
