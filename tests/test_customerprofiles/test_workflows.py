@@ -554,13 +554,17 @@ def test_a_missing_object_type_fails_the_workflow_at_completion(
 
 
 def test_a_template_object_type_is_used_implicitly(client, domain, moto_api):
+    set_records(moto_api, [{"Id": "003", "Email": "cy@example.com"}])
     workflow_id = create(client, object_type="Salesforce-Contact")
-    assert get(client, workflow_id)["Status"] == "COMPLETE"
+    workflow = get(client, workflow_id)
+    assert workflow["Status"] == "COMPLETE"
+    assert workflow["Metrics"]["AppflowIntegration"]["RecordsProcessed"] == 1
     names = [
         t["ObjectTypeName"]
         for t in client.list_profile_object_types(DomainName="d")["Items"]
     ]
     assert "Salesforce-Contact" in names
+    assert client.get_domain(DomainName="d")["Stats"]["ObjectCount"] >= 1
 
 
 # --- the integration ---------------------------------------------------------------------

@@ -187,11 +187,11 @@ class WorkflowsBackend(BackendState):
             self._complete(domain, workflow)
 
     def _complete(self, domain: Domain, workflow: Workflow) -> None:
-        """The documented end of a workflow: its records ingested, then "a standard,
-        continuous integration" for the flow. A refusal fails the workflow."""
+        """The documented end of a workflow: "a standard, continuous integration" for
+        the flow, and its records ingested. A refusal fails the workflow."""
         last = workflow.steps[-1]
         try:
-            object_type = domain.object_type(workflow.object_type_name)
+            domain.object_type(workflow.object_type_name)  # defined, or a template
             integration = define_integration(
                 self,
                 domain.domain_name,
@@ -208,6 +208,8 @@ class WorkflowsBackend(BackendState):
             workflow.fail(error.message, last)
             return
         integration.workflow_id = workflow.workflow_id
+        # now the domain's own (define_integration materializes a template ID's type)
+        object_type = domain.object_type(workflow.object_type_name)
         processed = 0
         for text in domain.flow_records.get(workflow.flow_name, []):
             try:  # PutProfileObject's quotas, then its pipeline
