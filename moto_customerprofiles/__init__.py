@@ -15,6 +15,7 @@ from .customerprofiles.moto_api import (  # noqa: E402
     set_predicted_intents,
     set_recommendations,
     set_segment_members,
+    set_workflow_records,
     trigger_invocations,
 )
 
@@ -26,6 +27,7 @@ __all__ = [
     "set_predicted_intents",
     "set_recommendations",
     "set_segment_members",
+    "set_workflow_records",
     "trigger_invocations",
 ]
 __version__ = "0.1.0"

@@ -108,5 +108,6 @@ def _serve_moto_api_routes(package_name: str) -> None:
             api.DETECTED_OBJECT_TYPES_PATH: api.detected_object_types_response,
             api.SEGMENT_MEMBERS_PATH: api.segment_members_response,
             api.ML_MATCHES_PATH: api.ml_matches_response,
+            api.WORKFLOW_RECORDS_PATH: api.workflow_records_response,
         }
     )

@@ -25,6 +25,7 @@ from .operations.segments import SegmentsBackend
 from .operations.tagging import TaggingBackend
 from .operations.templates import TemplatesBackend
 from .operations.upload_jobs import UploadJobsBackend
+from .operations.workflows import WorkflowsBackend
 from .tagging_api import ResourceGroupsTaggingBackend
 
 
@@ -52,6 +53,7 @@ class CustomerProfilesBackend(
     SegmentSnapshotsBackend,
     SegmentSubscriptionsBackend,
     IdentityResolutionBackend,
+    WorkflowsBackend,
     ResourceGroupsTaggingBackend,  # last: the Tagging API's hooks are ours above
 ):
     """Implementation of Customer Profiles APIs.

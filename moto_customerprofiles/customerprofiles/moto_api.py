@@ -1,6 +1,6 @@
 """Our routes under ``/moto-api/``: recorded event-trigger invocations, the clock,
 predicted intents, recommendations, detected object types, SQL segments' members, ML
-match groups."""
+match groups, workflow records."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ DETECTED_OBJECT_TYPES_PATH = "/moto-api/customerprofiles/detected-object-types"
 RECOMMENDATIONS_PATH = "/moto-api/customerprofiles/recommendations"
 SEGMENT_MEMBERS_PATH = "/moto-api/customerprofiles/segment-members"
 ML_MATCHES_PATH = "/moto-api/customerprofiles/ml-matches"
+WORKFLOW_RECORDS_PATH = "/moto-api/customerprofiles/workflow-records"
 
 
 def trigger_invocations(
@@ -420,6 +421,49 @@ def ml_matches_response(request: Any, full_url: str, headers: Any) -> TYPE_RESPO
         )
 
     return _post_json(request, apply, "Matches")
+
+
+def set_workflow_records(
+    domain_name: str,
+    flow_name: str,
+    records: list[Any],
+    account_id: str | None = None,
+    region_name: str | None = None,
+) -> None:
+    """Set the records the source of an AppFlow flow holds (the mock runs no flow),
+    replacing those set before: a workflow of CreateIntegrationWorkflow whose
+    FlowDefinition has this FlowName ingests them, through PutProfileObject's pipeline
+    into its ObjectTypeName, when it reaches COMPLETE (at once by default, so set them
+    before creating the workflow; later for a workflow a test moves on step by step).
+
+    Each record is a JSON object: a dict, or its JSON text as PutProfileObject's
+    ``Object``. Without ``account_id`` and ``region_name`` the domain must exist in
+    exactly one account and region. ValueError for anything else.
+    """
+    backend = _backend_of(domain_name, account_id, region_name)
+    with backend.lock:
+        backend.set_workflow_records(
+            domain_name=domain_name, flow_name=flow_name, records=records
+        )
+
+
+def workflow_records_response(
+    request: Any, full_url: str, headers: Any
+) -> TYPE_RESPONSE:
+    """POST /moto-api/customerprofiles/workflow-records with ``{"DomainName": ...,
+    "FlowName": ..., "Records": [...]}`` (optional ``AccountId``, ``Region``): see
+    ``set_workflow_records``. 400 with a ``Message`` when refused."""
+
+    def apply(body: dict[str, Any]) -> None:
+        set_workflow_records(
+            domain_name=str(body.get("DomainName")),
+            flow_name=body.get("FlowName"),  # type: ignore[arg-type]  # checked there
+            records=body.get("Records"),  # type: ignore[arg-type]
+            account_id=body.get("AccountId"),
+            region_name=body.get("Region"),
+        )
+
+    return _post_json(request, apply, "Records")
 
 
 def _post_json(

@@ -29,6 +29,7 @@ from .protocol.validation import (
 )
 from .resources.clock import CLOCK_HEADER, now, parse_moment, request_clock
 from .resources.profiles import PROFILE_FIELDS
+from .resources.workflows import APPFLOW_INTEGRATION
 
 log = logging.getLogger(__name__)
 _FORMS = ("application/x-www-form-urlencoded",)
@@ -517,6 +518,59 @@ class CustomerProfilesResponse(ResponseHooks):
             max_results=self._get_param("MaxResults"),
         )
         return ActionResult(page.result())
+
+    # --- workflows -----------------------------------------------------------
+
+    def create_integration_workflow(self) -> ActionResult:
+        created = self.backend.create_integration_workflow(
+            domain_name=self._get_param("DomainName"),
+            workflow_type=self._get_param("WorkflowType"),
+            integration_config=self._get_param("IntegrationConfig"),
+            object_type_name=self._get_param("ObjectTypeName"),
+            role_arn=self._get_param("RoleArn"),
+            tags=self._get_param("Tags"),
+        )
+        return ActionResult(created)
+
+    def get_workflow(self) -> ActionResult:
+        workflow = self.backend.get_workflow(
+            domain_name=self._get_param("DomainName"),
+            workflow_id=self._get_param("WorkflowId"),
+        )
+        return ActionResult(workflow)
+
+    def get_workflow_steps(self) -> ActionResult:
+        workflow_id = self._get_param("WorkflowId")
+        page = self.backend.get_workflow_steps(
+            domain_name=self._get_param("DomainName"),
+            workflow_id=workflow_id,
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        # the only WorkflowType (the model's enum)
+        return ActionResult(
+            {"WorkflowId": workflow_id, "WorkflowType": APPFLOW_INTEGRATION}
+            | page.result()
+        )
+
+    def list_workflows(self) -> ActionResult:
+        page = self.backend.list_workflows(
+            domain_name=self._get_param("DomainName"),
+            workflow_type=self._get_param("WorkflowType"),
+            status=self._get_param("Status"),
+            query_start_date=self._get_param("QueryStartDate"),
+            query_end_date=self._get_param("QueryEndDate"),
+            next_token=self._get_param("NextToken"),
+            max_results=self._get_param("MaxResults"),
+        )
+        return ActionResult(page.result())
+
+    def delete_workflow(self) -> ActionResult:
+        self.backend.delete_workflow(
+            domain_name=self._get_param("DomainName"),
+            workflow_id=self._get_param("WorkflowId"),
+        )
+        return EmptyResult()
 
     # --- event streams -------------------------------------------------------
 

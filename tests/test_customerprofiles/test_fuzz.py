@@ -108,6 +108,7 @@ ARN_PREFIX = f"arn:aws:profile:{REGION}:{DEFAULT_ACCOUNT_ID}:domains"
 DOMAIN_ARN = f"{ARN_PREFIX}/{DOMAIN}"
 OBJECT_TYPE_ARN = f"{DOMAIN_ARN}/object-types/{OBJECT_TYPE}"
 UPLOAD_JOB = "0123456789abcdef0123456789abcdef"  # fits every JobId pattern of the model
+WORKFLOW_ID = "f0" * 16  # an integration workflow of the domain (reset_state)
 
 # Values for top-level members that make a valid request hit (or just miss) a resource.
 KNOWN_VALUES: dict[str, list[str]] = {
@@ -122,6 +123,7 @@ KNOWN_VALUES: dict[str, list[str]] = {
         "Salesforce-Account",
     ],
     "JobId": [UPLOAD_JOB, UPLOAD_JOB, "f" * 32],
+    "WorkflowId": [WORKFLOW_ID, WORKFLOW_ID, "0" * 32],
     "resourceArn": [
         DOMAIN_ARN,
         OBJECT_TYPE_ARN,
@@ -783,6 +785,34 @@ def reset_state() -> None:
     backend.put_segment_subscription(
         domain_name=DOMAIN, segment_definition_name=SEGMENT
     )
+    created = backend.create_integration_workflow(
+        domain_name=DOMAIN,
+        workflow_type="APPFLOW_INTEGRATION",
+        integration_config={
+            "AppflowIntegration": {
+                "FlowDefinition": {
+                    "FlowName": "fuzz-flow",
+                    "KmsArn": f"arn:aws:kms:{REGION}:{DEFAULT_ACCOUNT_ID}:key/k",
+                    "SourceFlowConfig": {
+                        "ConnectorType": "Salesforce",
+                        "SourceConnectorProperties": {"Salesforce": {"Object": "C"}},
+                    },
+                    "Tasks": [{"SourceFields": ["Id"], "TaskType": "Map"}],
+                    "TriggerConfig": {"TriggerType": "OnDemand"},
+                }
+            }
+        },
+        object_type_name=OBJECT_TYPE,
+        role_arn=f"arn:aws:iam::{DEFAULT_ACCOUNT_ID}:role/fuzz",
+    )
+    # a known id, so that generated requests name it
+    workflows = backend.domains[DOMAIN].workflows
+    workflow = workflows.pop(created["WorkflowId"])
+    workflow.workflow_id = WORKFLOW_ID
+    workflows[WORKFLOW_ID] = workflow
+    backend.domains[DOMAIN].integrations[
+        f"arn:aws:appflow:{REGION}:{DEFAULT_ACCOUNT_ID}:flow/fuzz-flow"
+    ].workflow_id = WORKFLOW_ID
 
 
 LOCK_TYPES = (type(threading.Lock()), type(threading.RLock()))

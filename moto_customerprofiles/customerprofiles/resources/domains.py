@@ -49,6 +49,7 @@ from .segment_snapshots import SegmentSnapshot
 from .segment_subscriptions import SegmentStream, SegmentSubscription
 from .segments import SegmentDefinition, SegmentEstimate
 from .upload_jobs import UploadJob
+from .workflows import Workflow
 
 
 def copy_request(request: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -140,6 +141,11 @@ class Domain(TaggableResource):
         self.segment_snapshots: dict[str, SegmentSnapshot] = {}
         # SQL segment name -> the profile ids a test set as its members
         self.sql_segment_members: dict[str, list[str]] = {}
+
+        # integration workflows by id, and the records a test set for each AppFlow flow
+        # (by FlowName) for a workflow to ingest
+        self.workflows: dict[str, Workflow] = {}
+        self.flow_records: dict[str, list[str]] = {}
 
     @property
     def matching(self) -> dict[str, Any] | None:
