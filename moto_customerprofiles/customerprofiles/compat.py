@@ -580,3 +580,25 @@ def kinesis_records_after(
             found.append(data)
             positions[shard_id] = int(sequence)
     return found
+
+
+def s3_files_under(
+    account_id: str, region_name: str, bucket_name: str, prefix: str
+) -> list[tuple[str, str, bytes]]:
+    """The files (name, ETag, content) in moto's bucket ``bucket_name`` whose names start
+    with ``prefix``, in name order. No bucket: no files.
+
+    Why: moto's S3 backend is read as moto's own services read it (``get_bucket`` and
+    ``list_objects``, whose five positional parameters are the same on 5.2.0 and 5.2.6;
+    ``FakeKey.name``, ``etag`` and ``value``). Checked on 5.2.0 and 5.2.6.
+    """
+    from moto.s3.models import s3_backends
+    from moto.utilities.utils import get_partition
+
+    try:
+        backend = s3_backends[account_id][get_partition(region_name)]
+        bucket = backend.get_bucket(bucket_name)
+        keys = backend.list_objects(bucket, prefix or None, None, None, None)[0]
+    except Exception:  # noqa: BLE001 - a missing bucket (moto's own error)
+        return []
+    return [(key.name, key.etag, key.value) for key in keys]

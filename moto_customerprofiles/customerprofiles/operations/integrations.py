@@ -112,6 +112,7 @@ class IntegrationsBackend(BackendState):
             scope,
             flow_name,
         )
+        integration.set_flow_source(flow_definition)
         integration.set_tags(tags)
         for name in sorted(integration.object_types_used()):
             domain.materialize(name)
