@@ -602,3 +602,33 @@ def s3_files_under(
     except Exception:  # noqa: BLE001 - a missing bucket (moto's own error)
         return []
     return [(key.name, key.etag, key.value) for key in keys]
+
+
+def send_to_queue(queue_url: str, body: str, account_id: str, region_name: str) -> None:
+    """Sends ``body`` to moto's SQS queue at ``queue_url`` (a FIFO queue gets a group and
+    a deduplication id); a queue that does not exist receives nothing.
+
+    Why: moto's SQS backend is written to as moto's own services write to it
+    (``send_message`` with the queue's name; its parameters are the same on 5.2.0 and
+    5.2.6). The queue's account and region come from its URL where it names them.
+    """
+    from moto.moto_api._internal import mock_random
+    from moto.sqs.models import sqs_backends
+
+    parts = queue_url.rstrip("/").split("/")
+    name = parts[-1]
+    if len(parts) >= 2 and parts[-2].isdigit():
+        account_id = parts[-2]
+    host = parts[2] if len(parts) > 2 else ""
+    if host.startswith("sqs.") and host.count(".") >= 2:
+        region_name = host.split(".")[1]
+    fifo = name.endswith(".fifo")
+    try:
+        sqs_backends[account_id][region_name].send_message(
+            name,
+            body,
+            deduplication_id=str(mock_random.uuid4()) if fifo else None,
+            group_id="customer-profiles" if fifo else None,
+        )
+    except Exception:  # noqa: BLE001 - no such queue (moto's own error), or region
+        return

@@ -1,5 +1,6 @@
-"""An AppFlow flow from S3 (PutIntegration with a FlowDefinition whose source connector is
-S3): the files under the flow's bucket and prefix in moto's S3 become objects."""
+"""Source integrations: an AppFlow flow from S3 (PutIntegration with a FlowDefinition whose
+source connector is S3) makes the files under its bucket and prefix in moto's S3 objects;
+what a source cannot deliver goes to the domain's dead-letter queue (moto's SQS)."""
 
 from __future__ import annotations
 
@@ -162,3 +163,75 @@ def test_a_flow_from_another_connector_reads_nothing(client, s3):
         Bucket="exports", Key="orders/f.csv", Body=b"id,email\no1,a@example.com\n"
     )
     assert client.get_domain(DomainName="d")["Stats"]["ObjectCount"] == 0
+
+
+# --- failures go to the domain's dead-letter queue --------------------------------------
+
+
+@pytest.fixture
+def dead_letters(client):
+    sqs = boto3.client("sqs", region_name=REGION)
+    url = sqs.create_queue(QueueName="profiles-dlq")["QueueUrl"]
+    s3 = boto3.client("s3", region_name=REGION)
+    s3.create_bucket(
+        Bucket="exports", CreateBucketConfiguration={"LocationConstraint": REGION}
+    )
+    create_order_domain(client, FIELDS, KEYS, DeadLetterQueueUrl=url)
+    return s3, sqs, url
+
+
+def received(sqs, url: str) -> list[dict]:
+    messages = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)
+    return [json.loads(m["Body"]) for m in messages.get("Messages", [])]
+
+
+def test_a_row_the_pipeline_refuses_goes_to_the_dead_letter_queue(client, dead_letters):
+    s3, sqs, url = dead_letters
+    integrate(client)
+    s3.put_object(
+        Bucket="exports",
+        Key="orders/rows.json",
+        Body=b'{"id": "o1", "email": "a@example.com"}\nnot json\n[1]\n',
+    )
+    client.get_domain(DomainName="d")
+    flow_uri = f"arn:aws:appflow:{REGION}:123456789012:flow/orders-flow"
+    assert received(sqs, url) == [
+        {
+            "DomainName": "d",
+            "Uri": flow_uri,
+            "ObjectTypeName": "order",
+            "Message": "Could not parse object string into JSON",
+            "Data": "not json",
+        },
+        {
+            "DomainName": "d",
+            "Uri": flow_uri,
+            "ObjectTypeName": "order",
+            "Message": "The record is not an object of named fields",
+            "Data": "[1]",
+        },
+    ]
+    assert client.get_domain(DomainName="d")["Stats"]["ObjectCount"] == 1
+
+
+def test_a_kinesis_record_that_is_not_json_goes_to_the_dead_letter_queue(
+    client, dead_letters
+):
+    _, sqs, url = dead_letters
+    kinesis = boto3.client("kinesis", region_name=REGION)
+    kinesis.create_stream(StreamName="orders-in", ShardCount=1)
+    arn = kinesis.describe_stream(StreamName="orders-in")["StreamDescription"][
+        "StreamARN"
+    ]
+    client.put_integration(DomainName="d", Uri=arn, ObjectTypeName="order")
+    kinesis.put_record(StreamName="orders-in", Data=b"{oops", PartitionKey="k")
+    client.get_domain(DomainName="d")
+    assert received(sqs, url) == [
+        {
+            "DomainName": "d",
+            "Uri": arn,
+            "ObjectTypeName": "order",
+            "Message": "Could not parse object string into JSON",
+            "Data": "{oops",
+        }
+    ]
