@@ -170,7 +170,7 @@ class ProfilesBackend(BackendState):
             p for p in dict.fromkeys(profile_ids_to_be_merged) if p != main_profile_id
         ]
         duplicates = [domain.profile(p) for p in profile_ids_to_be_merged]
-        involved = {**domain.profiles}
+        involved = domain.profiles  # read only: the duplicates are removed below
         sources: dict[str, Any] = {}
         for field, source in (field_source_profile_ids or {}).items():
             if field == "Attributes":
