@@ -439,6 +439,63 @@ def batch_put_profile_object() -> Case:
     )
 
 
+KINESIS_RECORDS = 100  # per call: the cost per record is what the ratio compares
+
+
+def _kinesis_source_domain() -> tuple[Any, str, Any]:
+    """The orders domain with a Kinesis source integration on its Order type."""
+    client, name = _orders_domain("kinesis-source")
+    kinesis = _client("kinesis")
+    kinesis.create_stream(StreamName="orders-source", ShardCount=1)
+    arn = kinesis.describe_stream(StreamName="orders-source")["StreamDescription"][
+        "StreamARN"
+    ]
+    client.put_integration(DomainName=name, Uri=arn, ObjectTypeName="Order")
+    return client, name, kinesis
+
+
+def _kinesis_orders(state: tuple[Any, str, Any], i: int) -> object:
+    """KINESIS_RECORDS orders put on the stream, then the request that ingests them."""
+    client, name, kinesis = state
+    records = [
+        {
+            "Data": json.dumps(
+                {"email": f"c{n % 50}@example.com", "id": f"{i}-{n}", "total": n}
+            ).encode(),
+            "PartitionKey": "k",
+        }
+        for n in range(KINESIS_RECORDS)
+    ]
+    kinesis.put_records(StreamName="orders-source", Records=records)
+    return client.get_domain(DomainName=name)
+
+
+def _single_orders(state: tuple[Any, str], i: int) -> object:
+    for n in range(KINESIS_RECORDS):
+        _put_order(state, i * KINESIS_RECORDS + n)
+    return None
+
+
+def kinesis_source_ingestion() -> Case:
+    """Issue 24's goal: ingestion through a Kinesis source at most 1.2x the same
+    objects through PutProfileObject (the issue says 1,000 of each; 100 per call keeps
+    the quick run short, and the cost per record is the same)."""
+    return Case(
+        name=f"Kinesis source/{KINESIS_RECORDS}",
+        ours=Side(
+            label="put_records + the next request",
+            setup=_kinesis_source_domain,
+            call=_kinesis_orders,
+        ),
+        baseline=Side(
+            label=f"{KINESIS_RECORDS} PutProfileObject",
+            setup=lambda: _orders_domain("single-puts"),
+            call=_single_orders,
+        ),
+        max_batch=1,
+    )
+
+
 def _history_profile(records: int) -> tuple[Any, str]:
     """A profile with ``records`` history records (written by the one writer)."""
     from moto_customerprofiles.customerprofiles.engine.history import record
@@ -837,6 +894,7 @@ CASES: list[Callable[[], Case]] = [
     rule_based_match_new_profile,
     list_rule_based_matches,
     merge_profiles,
+    kinesis_source_ingestion,
 ]
 
 

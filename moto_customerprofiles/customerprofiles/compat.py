@@ -580,3 +580,55 @@ def kinesis_records_after(
             found.append(data)
             positions[shard_id] = int(sequence)
     return found
+
+
+def s3_files_under(
+    account_id: str, region_name: str, bucket_name: str, prefix: str
+) -> list[tuple[str, str, bytes]]:
+    """The files (name, ETag, content) in moto's bucket ``bucket_name`` whose names start
+    with ``prefix``, in name order. No bucket: no files.
+
+    Why: moto's S3 backend is read as moto's own services read it (``get_bucket`` and
+    ``list_objects``, whose five positional parameters are the same on 5.2.0 and 5.2.6;
+    ``FakeKey.name``, ``etag`` and ``value``). Checked on 5.2.0 and 5.2.6.
+    """
+    from moto.s3.models import s3_backends
+    from moto.utilities.utils import get_partition
+
+    try:
+        backend = s3_backends[account_id][get_partition(region_name)]
+        bucket = backend.get_bucket(bucket_name)
+        keys = backend.list_objects(bucket, prefix or None, None, None, None)[0]
+    except Exception:  # noqa: BLE001 - a missing bucket (moto's own error)
+        return []
+    return [(key.name, key.etag, key.value) for key in keys]
+
+
+def send_to_queue(queue_url: str, body: str, account_id: str, region_name: str) -> None:
+    """Sends ``body`` to moto's SQS queue at ``queue_url`` (a FIFO queue gets a group and
+    a deduplication id); a queue that does not exist receives nothing.
+
+    Why: moto's SQS backend is written to as moto's own services write to it
+    (``send_message`` with the queue's name; its parameters are the same on 5.2.0 and
+    5.2.6). The queue's account and region come from its URL where it names them.
+    """
+    from moto.moto_api._internal import mock_random
+    from moto.sqs.models import sqs_backends
+
+    parts = queue_url.rstrip("/").split("/")
+    name = parts[-1]
+    if len(parts) >= 2 and parts[-2].isdigit():
+        account_id = parts[-2]
+    host = parts[2] if len(parts) > 2 else ""
+    if host.startswith("sqs.") and host.count(".") >= 2:
+        region_name = host.split(".")[1]
+    fifo = name.endswith(".fifo")
+    try:
+        sqs_backends[account_id][region_name].send_message(
+            name,
+            body,
+            deduplication_id=str(mock_random.uuid4()) if fifo else None,
+            group_id="customer-profiles" if fifo else None,
+        )
+    except Exception:  # noqa: BLE001 - no such queue (moto's own error), or region
+        return

@@ -167,13 +167,8 @@ def test_objects_naming_one_segment_by_its_air_segment_key_fill_one_segment(
     assert len(objects(client, "_airBooking")) == 2
 
 
-@needs_samples
-def test_the_airline_samples_calculated_attributes_are_computed(client, airline):
-    for name in ("CA_DayOfTravel", "CA_TotalDollarsSpentInAYear"):
-        client.create_calculated_attribute_definition(
-            DomainName=DOMAIN, **sample("airlines", name)
-        )
-    # The sample maps no seat price: a type of the user's own fills _airSegment.Seat.Price.
+def define_seat_sales(client) -> None:
+    """The sample maps no seat price: a type of the user's own fills _airSegment.Seat.Price."""
     client.put_profile_object_type(
         DomainName=DOMAIN,
         ObjectTypeName="SeatSale",
@@ -191,17 +186,34 @@ def test_the_airline_samples_calculated_attributes_are_computed(client, airline)
             "SaleId": [{"FieldNames": ["SaleId"], "StandardIdentifiers": ["UNIQUE"]}],
         },
     )
-    put(client, "Booking", **booking("B1", "S1", day(10), "250"))
-    put(client, "Booking", **booking("B2", "S2", day(40), "100"))
-    put(client, "SeatSale", LoyaltyId="L1", SaleId="x1", Price="100", On=day(10))
-    put(client, "SeatSale", LoyaltyId="L1", SaleId="x2", Price="50.5", On=day(30))
-    put(client, "SeatSale", LoyaltyId="L1", SaleId="x3", Price="999", On=day(400))
-    values = {
+
+
+def calculated_values(client) -> dict[str, str]:
+    return {
         v["CalculatedAttributeName"]: v["Value"]
         for v in client.list_calculated_attributes_for_profile(
             DomainName=DOMAIN, ProfileId=the_profile_id(client)
         )["Items"]
     }
+
+
+def define_sample_calculated_attributes(client) -> None:
+    for name in ("CA_DayOfTravel", "CA_TotalDollarsSpentInAYear"):
+        client.create_calculated_attribute_definition(
+            DomainName=DOMAIN, **sample("airlines", name)
+        )
+
+
+@needs_samples
+def test_the_airline_samples_calculated_attributes_are_computed(client, airline):
+    define_sample_calculated_attributes(client)
+    define_seat_sales(client)
+    put(client, "Booking", **booking("B1", "S1", day(10), "250"))
+    put(client, "Booking", **booking("B2", "S2", day(40), "100"))
+    put(client, "SeatSale", LoyaltyId="L1", SaleId="x1", Price="100", On=day(10))
+    put(client, "SeatSale", LoyaltyId="L1", SaleId="x2", Price="50.5", On=day(30))
+    put(client, "SeatSale", LoyaltyId="L1", SaleId="x3", Price="999", On=day(400))
+    values = calculated_values(client)
     # 100 + 50.5 within 366 days; 999 is older; the bookings' segments have no seat price
     assert values["TotalDollarsSpentInAYear"] == "150.5"
     # two bookings, each with a SegmentPNR
@@ -339,3 +351,48 @@ def test_a_kinesis_record_is_ingested_once(client, kinesis_source):
     # Booking, _airBooking, _airSegment: read once, the bad record skipped
     assert stats["ObjectCount"] == 3
     assert client.get_domain(DomainName=DOMAIN)["Stats"]["ObjectCount"] == 3
+
+
+@needs_samples
+def test_the_airline_sample_end_to_end_with_bookings_through_kinesis(
+    client, kinesis_source
+):
+    """The sample's mappings unchanged, loyalty through PutProfileObject, bookings through
+    the Kinesis integration, seat prices through a type of the user's own: the profile,
+    every standard object and both calculated attributes, computed by hand."""
+    define_sample_calculated_attributes(client)
+    define_seat_sales(client)
+    put(client, "Loyalty", **AIR_LOYALTY)
+    put(client, "Preferences", LoyaltyId="L1", PreferenceId="P1", SeatCode="W")
+    kinesis_source.put_records(
+        StreamName="bookings",
+        Records=[
+            {"Data": json.dumps(b).encode(), "PartitionKey": "k"}
+            for b in (
+                booking("B1", "S1", day(10), "250"),
+                booking("B2", "S2", day(40), "100"),
+            )
+        ],
+    )
+    put(client, "SeatSale", LoyaltyId="L1", SaleId="x1", Price="20", On=day(3))
+    put(client, "SeatSale", LoyaltyId="L1", SaleId="x2", Price="400", On=day(500))
+    [profile] = client.search_profiles(
+        DomainName=DOMAIN, KeyName="LoyaltyId", Values=["L1"]
+    )["Items"]
+    assert (profile["FirstName"], profile["LastName"]) == ("Ana", "Silva")
+    assert profile["EmailAddress"] == "ana@example.com"
+    assert len(objects(client, "_loyalty")) == 1
+    assert sorted(
+        o["Attributes"]["BookingId"] for o in objects(client, "_airBooking")
+    ) == [
+        "B1",
+        "B2",
+    ]
+    # S1, S2 from the bookings; x1, x2 from the seat sales
+    assert len(objects(client, "_airSegment")) == 4
+    assert objects(client, "_airPreference") == [
+        {"Attributes": {"AirPreferenceId": "P1"}}
+    ]
+    values = calculated_values(client)
+    assert values["TotalDollarsSpentInAYear"] == "20"  # 400 is older than a year
+    assert values["DayOfTravel"] == "2"

@@ -5,6 +5,7 @@ Called by the ingestion pipeline (``ingestion._consume``) and the profile operat
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from moto.moto_api._internal import mock_random
@@ -12,12 +13,19 @@ from moto.moto_api._internal import mock_random
 from ..resources.clock import now
 from ..resources.domains import Domain
 from ..resources.history import ProfileHistoryRecord
+from ..resources.profiles import ProfileObject
 from ..resources.values import dumps
 
 
 def performed_by(domain: Domain) -> str:
     """The account's root ARN: the mock does not tell one caller from another."""
-    partition, account = domain.arn.split(":")[1], domain.arn.split(":")[4]
+    return _root_arn(domain.arn)
+
+
+@functools.lru_cache(maxsize=64)
+def _root_arn(domain_arn: str) -> str:
+    """One string for all of a domain's records, not a copy in each."""
+    partition, account = domain_arn.split(":")[1], domain_arn.split(":")[4]
     return f"arn:{partition}:iam::{account}:root"
 
 
@@ -29,8 +37,9 @@ def record(
     content: Any,
     profile_object_unique_key: str | None = None,
 ) -> ProfileHistoryRecord:
-    """Record one change; ``content`` (a JSON value) is kept as JSON text."""
-    text = content if isinstance(content, str) else dumps(content)
+    """Record one change; ``content`` (a JSON value) is kept as JSON text, a stored
+    object as itself (its text is written when the record is read)."""
+    text = content if isinstance(content, (str, ProfileObject)) else dumps(content)
     entry = ProfileHistoryRecord(
         record_id=mock_random.uuid4().hex,
         profile_id=profile_id,

@@ -268,7 +268,7 @@ def _consume(domain: Domain, object_type: ProfileObjectType, result: Ingested) -
             profile.profile_id,
             history.INGESTED,
             object_type.object_type_name,
-            stored.object,
+            stored,
             stored.profile_object_unique_key,
         )
     if profile is not None and (result.profile_created or result.profile_changed):

@@ -61,10 +61,12 @@ def define_integration(
     role_arn: str | None,
     event_trigger_names: list[str] | None,
     scope: str | None,
+    flow_definition: dict[str, Any] | None = None,
 ) -> Integration:
     """PutIntegration's effect in an existing domain, and a completed workflow's (AWS
     documents the workflow's role calling PutIntegration): create the integration with
-    ``uri`` or replace its definition. Refuses before anything changes."""
+    ``uri`` or replace its definition. Refuses before anything changes. A
+    ``flow_definition`` from S3 makes its bucket a source (``engine/sources``)."""
     domain = state.domains[domain_name]
     _check_integration(state, domain_name, uri, flow_name, event_trigger_names)
     integration = domain.integrations.get(uri)
@@ -92,6 +94,7 @@ def define_integration(
         scope,
         flow_name,
     )
+    integration.set_flow_source(flow_definition)
     integration.set_tags(tags)
     for name in sorted(integration.object_types_used()):
         domain.materialize(name)
@@ -140,6 +143,7 @@ class IntegrationsBackend(BackendState):
             role_arn,
             event_trigger_names,
             scope,
+            flow_definition,
         )
 
     def get_integration(self, domain_name: str, uri: str) -> Integration:

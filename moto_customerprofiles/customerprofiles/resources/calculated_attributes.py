@@ -11,7 +11,6 @@ import copy
 from datetime import datetime
 from typing import Any
 
-from moto.core.common_models import BaseModel
 from moto.moto_api import state_manager
 from moto.moto_api._internal.managed_state_model import ManagedState
 from moto.utilities.tagging_service import TaggingService
@@ -75,7 +74,7 @@ class CalculatedAttributeDefinition(TaggableResource, ManagedState):
 MAX_VALUE_LENGTH = 255
 
 
-class CalculatedAttributeValue(BaseModel):
+class CalculatedAttributeValue:
     """One definition's value for one profile (None: the profile has no value)."""
 
     def __init__(

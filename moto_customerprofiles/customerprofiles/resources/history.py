@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from moto.core.common_models import BaseModel
+from .profiles import ProfileObject
 
 # The model's ActionType values.
 CREATED = "CREATED"
@@ -17,8 +17,25 @@ DELETED_BY_CUSTOMER = "DELETED_BY_CUSTOMER"
 DELETED_BY_MERGE = "DELETED_BY_MERGE"
 
 
-class ProfileHistoryRecord(BaseModel):
-    """One record; ``content`` is the JSON text of the profile, object or key."""
+class ProfileHistoryRecord:
+    """One record; ``content`` is the JSON text of the profile, object or key. An
+    ingested object's record holds the stored object itself (never changed once stored:
+    a later put stores a new one) and writes its text when read, not a second copy.
+    Not a moto ``BaseModel`` (which keeps every instance it makes): a profile's records
+    are many and small."""
+
+    __slots__ = (
+        "id",
+        "profile_id",
+        "object_type_name",
+        "action_type",
+        "_content",
+        "performed_by",
+        "created_at",
+        "last_updated_at",
+        "sequence",
+        "profile_object_unique_key",
+    )
 
     def __init__(
         self,
@@ -26,7 +43,7 @@ class ProfileHistoryRecord(BaseModel):
         profile_id: str,
         object_type_name: str,
         action_type: str,
-        content: str,
+        content: str | ProfileObject,
         performed_by: str,
         created_at: datetime,
         sequence: int,
@@ -36,9 +53,14 @@ class ProfileHistoryRecord(BaseModel):
         self.profile_id = profile_id
         self.object_type_name = object_type_name
         self.action_type = action_type
-        self.content = content
+        self._content = content
         self.performed_by = performed_by
         self.created_at = created_at
         self.last_updated_at = created_at
         self.sequence = sequence
         self.profile_object_unique_key = profile_object_unique_key
+
+    @property
+    def content(self) -> str:
+        content = self._content
+        return content if isinstance(content, str) else content.object

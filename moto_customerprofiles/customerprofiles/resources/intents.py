@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from moto.core.common_models import BaseModel
 from moto.utilities.tagging_service import TaggingService
 
 from .common import TaggableResource
@@ -82,19 +81,19 @@ class IntentDefinition(TaggableResource):
         }
 
 
-class IntentTypeInfo(BaseModel):
+class IntentTypeInfo:
     def __init__(self, intent_type: str) -> None:
         self.intent_type = intent_type
         self.description = DESCRIPTIONS[intent_type]
 
 
-class IntentTypeGroup(BaseModel):
+class IntentTypeGroup:
     def __init__(self, intent_domain: str) -> None:
         self.intent_domain = intent_domain
         self.types = [IntentTypeInfo(t) for t in INTENT_TYPES]
 
 
-class IntentResult(BaseModel):
+class IntentResult:
     """A predicted intent: Summary for the summary types, Value for the others."""
 
     def __init__(

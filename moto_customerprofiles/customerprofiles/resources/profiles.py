@@ -10,8 +10,6 @@ from datetime import datetime, timezone
 from importlib import resources
 from typing import Any
 
-from moto.core.common_models import BaseModel
-
 from ..exceptions import BadRequestException
 from .clock import now
 from .common import check_quota, not_found_message
@@ -83,8 +81,10 @@ STRUCTURED_FIELDS = (*ADDRESS_FIELDS, "Attributes", "EngagementPreferences")
 SCALAR_FIELDS = tuple(f for f in PROFILE_FIELDS if f not in STRUCTURED_FIELDS)
 
 
-class Profile(BaseModel):
-    """A profile's standard members are held under their AWS names in ``data``."""
+class Profile:
+    """A profile's standard members are held under their AWS names in ``data``. Not a
+    moto ``BaseModel`` (which keeps every instance it makes): a deleted or merged
+    profile must be freed."""
 
     def __init__(self, profile_id: str, data: dict[str, Any]) -> None:
         self.profile_id = profile_id
@@ -232,7 +232,25 @@ class SearchResult:
         return getattr(self.profile, name)
 
 
-class ProfileObject(BaseModel):
+class ProfileObject:
+    """One stored object. Never changed once stored (a later put stores a new one).
+    Not a moto ``BaseModel``, which keeps every instance it makes: objects are many,
+    and a replaced or deleted one must be freed."""
+
+    __slots__ = (
+        "object_type_name",
+        "profile_object_unique_key",
+        "content",
+        "profile_id",
+        "key_values",
+        "fields",
+        "_created_at",
+        "created_at_utc",
+        "stored_at",
+        "size",
+        "sequence",
+    )
+
     def __init__(
         self,
         object_type_name: str,
@@ -296,27 +314,49 @@ def apply_update(data: dict[str, Any], updates: dict[str, Any]) -> None:
 
 
 class ProfileIndex:
-    """The domain's search keys: (key name, value) -> profile ids. No search scans."""
+    """The domain's search keys: (key name, value) -> profile ids. No search scans.
+
+    Most values name one profile: such an entry holds the id itself, and a set only
+    once a second profile shares the value; each profile's entries are kept as one
+    tuple, to remove them when the profile changes."""
 
     def __init__(self) -> None:
-        self._ids: dict[tuple[str, str], set[str]] = {}
-        self._keys_of: dict[str, dict[str, set[str]]] = {}
+        self._ids: dict[tuple[str, str], str | set[str]] = {}
+        self._keys_of: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def add(self, profile: Profile) -> None:
-        keys = profile.all_keys()
-        for name, values in keys.items():
-            for value in values:
-                self._ids.setdefault((name, value), set()).add(profile.profile_id)
-        self._keys_of[profile.profile_id] = keys
+        profile_id = profile.profile_id
+        pairs = tuple(
+            (name, value)
+            for name, values in profile.all_keys().items()
+            for value in values
+        )
+        for pair in pairs:
+            held = self._ids.get(pair)
+            if held is None:
+                self._ids[pair] = profile_id
+            elif isinstance(held, str):
+                if held != profile_id:
+                    self._ids[pair] = {held, profile_id}
+            else:
+                held.add(profile_id)
+        self._keys_of[profile_id] = pairs
 
     def remove(self, profile: Profile) -> None:
-        for name, values in self._keys_of.pop(profile.profile_id, {}).items():
-            for value in values:
-                ids = self._ids.get((name, value))
-                if ids is not None:
-                    ids.discard(profile.profile_id)
-                    if not ids:
-                        del self._ids[(name, value)]
+        profile_id = profile.profile_id
+        for pair in self._keys_of.pop(profile_id, ()):
+            held = self._ids.get(pair)
+            if held is None:
+                continue
+            if isinstance(held, str):
+                if held == profile_id:
+                    del self._ids[pair]
+                continue
+            held.discard(profile_id)
+            if len(held) == 1:
+                self._ids[pair] = next(iter(held))
+            elif not held:
+                del self._ids[pair]
 
     def update(self, profile: Profile) -> None:
         self.remove(profile)
@@ -325,7 +365,11 @@ class ProfileIndex:
     def find(self, key_name: str, values: Iterable[str]) -> set[str]:
         found: set[str] = set()
         for value in values:
-            found |= self._ids.get((key_name, value), set())
+            held = self._ids.get((key_name, value))
+            if isinstance(held, str):
+                found.add(held)
+            elif held is not None:
+                found |= held
         return found
 
 

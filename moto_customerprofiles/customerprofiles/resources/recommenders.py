@@ -113,7 +113,7 @@ class RecommenderFilter(TaggableResource):
         return self.arn
 
 
-class RecommenderRecipe(BaseModel):
+class RecommenderRecipe:
     """The model's lower-case members ``name`` and ``description``."""
 
     def __init__(self, name: str) -> None:
