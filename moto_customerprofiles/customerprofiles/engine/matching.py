@@ -38,11 +38,11 @@ from __future__ import annotations
 import copy
 import itertools
 from typing import Any
-from urllib.parse import urlparse
 
 from moto.moto_api._internal import mock_random
 
 from ..exceptions import BadRequestException
+from ..moto_services import send_to_queue
 from ..resources.domains import Domain
 from ..resources.matching import (
     LOW_CARDINALITY,
@@ -258,36 +258,8 @@ def _dead_letters(
                     "ProfileId": profile_id,
                     "Message": message,
                 }
-                send_dead_letter(domain, url, dumps(body))
-
-
-def send_dead_letter(domain: Domain, url: str, body: str) -> None:
-    """Send to the queue of moto's SQS the URL names (``.../{account}/{name}``; the
-    region from an ``sqs.{region}.`` host, else the domain's); nothing when it does
-    not exist."""
-    from moto.sqs.exceptions import QueueDoesNotExist
-    from moto.sqs.models import sqs_backends
-
-    parts = urlparse(url)
-    path = [p for p in parts.path.split("/") if p]
-    if len(path) < 2:
-        return
-    account, name = path[-2], path[-1]
-    host = (parts.hostname or "").split(".")
-    region = host[1] if len(host) > 2 and host[0] == "sqs" else domain.arn.split(":")[3]
-    if account not in sqs_backends or region not in sqs_backends[account]:
-        return
-    backend = sqs_backends[account][region]
-    fifo = name.endswith(".fifo")
-    try:
-        backend.send_message(
-            name,
-            body,
-            group_id=domain.domain_name if fifo else None,
-            deduplication_id=mock_random.uuid4().hex if fifo else None,
-        )
-    except QueueDoesNotExist:
-        return
+                account, region = domain.arn.split(":")[4], domain.arn.split(":")[3]
+                send_to_queue(url, dumps(body), account, region)
 
 
 def _update(domain: Domain, changed: set[str]) -> None:

@@ -22,6 +22,7 @@ from datetime import timedelta
 from typing import Any
 
 from ..exceptions import BadRequestException
+from ..moto_services import s3_bucket_exists, s3_put
 from ..resources.clock import now
 from ..resources.domains import Domain
 from ..resources.matching import (
@@ -225,21 +226,18 @@ def _export(
     account_id: str,
     partition: str,
 ) -> None:
-    from moto.s3.models import s3_backends
-
     bucket = exporting.get("S3BucketName", "")
     prefix = str(exporting.get("S3KeyName") or "").strip("/")
     name = (
         f"{job.job_id}/CustomerProfilesPendingMatches-{domain.domain_name}-part-0.csv"
     )
     key = f"{prefix}/{name}" if prefix else name
-    backend = s3_backends[account_id][partition]
-    if bucket not in backend.buckets:
+    if not s3_bucket_exists(account_id, partition, bucket):
         job.failed = True
         job.message = (
             f"Could not write the results to S3 bucket {bucket}: it does not exist "
             "or Customer Profiles may not write to it."
         )
         return
-    backend.put_object(bucket, key, export_rows(domain, groups).encode("utf-8"))
+    s3_put(account_id, partition, bucket, key, export_rows(domain, groups).encode())
     job.exporting_location = {"S3Exporting": {"S3BucketName": bucket, "S3KeyName": key}}

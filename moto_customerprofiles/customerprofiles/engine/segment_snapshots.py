@@ -14,9 +14,7 @@ addition to the exported segment in the bucket", not the layout; the mock's layo
 With an EncryptionKey both objects are stored with SSE-KMS under that key. ORC is
 refused by the operation (no light, well-kept ORC writer for Python).
 
-moto's ``s3_backends``, ``S3Backend.get_bucket``, ``S3Backend.put_object`` (with
-``encryption`` and ``kms_key_id``) and ``MissingBucket`` are public and the same on
-5.2.0, 5.2.1, 5.2.3 and 5.2.6.
+moto's S3 is written through ``moto_services``.
 """
 
 from __future__ import annotations
@@ -26,6 +24,7 @@ import io
 import json
 from typing import Any
 
+from ..moto_services import s3_bucket_exists, s3_put
 from ..resources.domains import Domain
 from ..resources.segment_snapshots import COMPLETED, SegmentSnapshot
 from ..resources.segments import SegmentDefinition
@@ -66,13 +65,7 @@ def complete(snapshot: SegmentSnapshot, account_id: str, partition: str) -> None
     if problem is not None:
         snapshot.fail(problem)
         return
-    from moto.s3.exceptions import MissingBucket
-    from moto.s3.models import s3_backends
-
-    s3 = s3_backends[account_id][partition]
-    try:
-        s3.get_bucket(bucket)
-    except MissingBucket:
+    if not s3_bucket_exists(account_id, partition, bucket):
         snapshot.fail(f"The S3 bucket {bucket} does not exist")
         return
     base = f"{prefix}/{snapshot.snapshot_id}" if prefix else snapshot.snapshot_id
@@ -83,13 +76,7 @@ def complete(snapshot: SegmentSnapshot, account_id: str, partition: str) -> None
     ]
     key_id = snapshot.encryption_key or None
     for key, body in files:
-        s3.put_object(
-            bucket,
-            key,
-            body,
-            encryption="aws:kms" if key_id else None,
-            kms_key_id=key_id,
-        )
+        s3_put(account_id, partition, bucket, key, body, kms_key_id=key_id)
         snapshot.written.append(key)
     snapshot.records = None  # written: the files are the snapshot now
 

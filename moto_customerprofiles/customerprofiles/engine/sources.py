@@ -12,8 +12,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..compat import kinesis_records_after, s3_files_under, send_to_queue
+from ..compat import kinesis_records_after
 from ..exceptions import BadRequestException
+from ..moto_services import s3_files_under, send_to_queue
 from ..resources.domains import Domain
 from ..resources.integrations import Integration
 from ..resources.object_types import ProfileObjectType
@@ -116,7 +117,8 @@ def _read_s3(source: _Source) -> None:
     integration = source.integration
     assert integration.s3_source is not None
     bucket, prefix = integration.s3_source
-    files = s3_files_under(source.account_id, source.region_name, bucket, prefix)
+    partition = source.domain.arn.split(":")[1]
+    files = s3_files_under(source.account_id, partition, bucket, prefix)
     for name, etag, content in files:
         if integration.files_read.get(name) == etag or name.endswith("/"):
             continue

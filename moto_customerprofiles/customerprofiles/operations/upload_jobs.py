@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from moto.moto_api._internal import mock_random
 
 from ..engine.uploads import process_upload
+from ..moto_services import s3_create_bucket, s3_get
 from ..resources.clock import now
 from ..resources.common import paginated
 from ..resources.domains import Domain
@@ -89,7 +90,7 @@ class UploadJobsBackend(BackendState):
         domain = self._get_domain(domain_name)
         job = domain.upload_job(job_id)
         bucket = self._upload_bucket()
-        _ensure_bucket(self.account_id, self.partition, self.region_name, bucket)
+        s3_create_bucket(self.account_id, self.partition, self.region_name, bucket)
         path = f"{bucket}/{upload_key(domain_name, job.job_id)}"
         parts = urlsplit(endpoint)
         if parts.hostname and parts.hostname.endswith(AWS_HOST_SUFFIX):
@@ -138,7 +139,7 @@ class UploadJobsBackend(BackendState):
     def _settle(self, domain: Domain, job: UploadJob) -> None:
         """Process a started job once the state manager says its time has come."""
         if job.due():
-            data = _read_upload(
+            data = s3_get(
                 self.account_id,
                 self.partition,
                 self._upload_bucket(),
@@ -152,30 +153,3 @@ class UploadJobsBackend(BackendState):
 
 def upload_key(domain_name: str, job_id: str) -> str:
     return f"{domain_name}/{job_id}.csv"
-
-
-def _ensure_bucket(account_id: str, partition: str, region: str, bucket: str) -> None:
-    # moto's S3 is imported when first used: importing the package loads no other
-    # moto service.
-    from moto.s3.exceptions import MissingBucket
-    from moto.s3.models import s3_backends
-
-    backend = s3_backends[account_id][partition]
-    try:
-        backend.get_bucket(bucket)
-    except MissingBucket:
-        backend.create_bucket(bucket, region)
-
-
-def _read_upload(
-    account_id: str, partition: str, bucket: str, key: str
-) -> bytes | None:
-    """The uploaded file, or None when there is none (or its bucket is gone)."""
-    from moto.s3.exceptions import MissingBucket
-    from moto.s3.models import s3_backends
-
-    try:
-        found = s3_backends[account_id][partition].get_object(bucket, key)
-    except MissingBucket:
-        return None
-    return None if found is None else bytes(found.value)
