@@ -106,3 +106,23 @@ def create_order_domain(
         Keys=keys,
     )
     return "d"
+
+
+def first_name_segment(first_name: str) -> dict[str, Any]:
+    """SegmentGroups selecting the profiles whose FirstName is ``first_name``."""
+    return {
+        "Groups": [
+            {
+                "Dimensions": [
+                    {
+                        "ProfileAttributes": {
+                            "FirstName": {
+                                "DimensionType": "INCLUSIVE",
+                                "Values": [first_name],
+                            }
+                        }
+                    }
+                ]
+            }
+        ]
+    }

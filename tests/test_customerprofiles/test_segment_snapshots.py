@@ -12,32 +12,13 @@ import requests
 from botocore.exceptions import ClientError
 from moto.moto_api import state_manager
 
-from .helpers import ACCOUNT_ID, REGION, client_error
+from .helpers import ACCOUNT_ID, REGION, client_error, first_name_segment
 
 BUCKET = "segment-exports"
 ROLE = f"arn:aws:iam::{ACCOUNT_ID}:role/exports"
 KEY = f"arn:aws:kms:{REGION}:{ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 ROUTE = "/moto-api/customerprofiles/segment-members"
 TEST_FILE = b"Customer Profiles segment snapshot test file\n"
-
-
-def named(first_name):
-    return {
-        "Groups": [
-            {
-                "Dimensions": [
-                    {
-                        "ProfileAttributes": {
-                            "FirstName": {
-                                "DimensionType": "INCLUSIVE",
-                                "Values": [first_name],
-                            }
-                        }
-                    }
-                ]
-            }
-        ]
-    }
 
 
 @pytest.fixture
@@ -56,7 +37,7 @@ def domain(client):
         DomainName="d",
         SegmentDefinitionName="anns",
         DisplayName="Anns",
-        SegmentGroups=named("Ann"),
+        SegmentGroups=first_name_segment("Ann"),
     )
     return "d"
 
@@ -253,7 +234,7 @@ def test_a_snapshot_of_another_segment_is_not_found(client, domain, s3):
         DomainName="d",
         SegmentDefinitionName="bobs",
         DisplayName="Bobs",
-        SegmentGroups=named("Bob"),
+        SegmentGroups=first_name_segment("Bob"),
     )
     snapshot_id = snapshot(client)
     with pytest.raises(ClientError) as exc:

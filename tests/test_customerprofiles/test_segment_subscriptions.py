@@ -11,7 +11,7 @@ import requests
 from botocore.exceptions import ClientError
 from moto.moto_api import state_manager
 
-from .helpers import ACCOUNT_ID, REGION, client_error
+from .helpers import ACCOUNT_ID, REGION, client_error, first_name_segment
 
 ROLE = f"arn:aws:iam::{ACCOUNT_ID}:role/segment-events"
 ROUTE = "/moto-api/customerprofiles/segment-members"
@@ -37,25 +37,6 @@ RECORD_MEMBERS = {
     "PreviousMembershipChangedAt",
     "EventType",
 }
-
-
-def named(first_name):
-    return {
-        "Groups": [
-            {
-                "Dimensions": [
-                    {
-                        "ProfileAttributes": {
-                            "FirstName": {
-                                "DimensionType": "INCLUSIVE",
-                                "Values": [first_name],
-                            }
-                        }
-                    }
-                ]
-            }
-        ]
-    }
 
 
 @pytest.fixture
@@ -86,7 +67,7 @@ def domain(client):
         DomainName="d",
         SegmentDefinitionName="anns",
         DisplayName="Anns",
-        SegmentGroups=named("Ann"),
+        SegmentGroups=first_name_segment("Ann"),
     )
     return "d"
 
@@ -324,7 +305,7 @@ def test_every_subscribed_segment_gets_its_own_events(client, associated):
         DomainName="d",
         SegmentDefinitionName="bobs",
         DisplayName="Bobs",
-        SegmentGroups=named("Bob"),
+        SegmentGroups=first_name_segment("Bob"),
     )
     for name in ("anns", "bobs"):
         client.put_segment_subscription(DomainName="d", SegmentDefinitionName=name)
@@ -585,7 +566,7 @@ def test_the_eleventh_subscription_is_refused(client, associated):
             DomainName="d",
             SegmentDefinitionName=name,
             DisplayName=name,
-            SegmentGroups=named(name),
+            SegmentGroups=first_name_segment(name),
         )
         client.put_segment_subscription(DomainName="d", SegmentDefinitionName=name)
     with pytest.raises(ClientError) as exc:
