@@ -1,11 +1,14 @@
-"""Raw HTTP requests to the service, SigV4-signed so that moto routes them to it."""
+"""Raw HTTP requests to the service, SigV4-signed so that moto routes them to it; and the
+suite's shared set-up helpers."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,7 @@ from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 from botocore.exceptions import ClientError
+from moto.moto_api import state_manager
 
 REGION = "eu-west-2"
 ACCOUNT_ID = "123456789012"  # moto's default account
@@ -126,3 +130,21 @@ def first_name_segment(first_name: str) -> dict[str, Any]:
             }
         ]
     }
+
+
+@contextlib.contextmanager
+def transition(
+    *models: str, progression: str = "manual", times: int = 1
+) -> Iterator[None]:
+    """moto's state manager moves ``models`` as given for the block ("manual": one
+    step per ``times`` reads; "immediate"), then back to their defaults."""
+    config: dict[str, Any] = {"progression": progression}
+    if progression == "manual":
+        config["times"] = times
+    for model in models:
+        state_manager.set_transition(model, config)
+    try:
+        yield
+    finally:
+        for model in models:
+            state_manager.unset_transition(model)

@@ -10,9 +10,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
-from moto.moto_api import state_manager
 
-from .helpers import ACCOUNT_ID, REGION, client_error
+from .helpers import ACCOUNT_ID, REGION, client_error, transition
 
 DOMAIN = "d"
 TYPE = "sale"
@@ -604,8 +603,7 @@ def test_use_historical_data_defaults_to_false(client, domain):
 
 def test_status_progresses_through_the_state_manager(client, domain):
     model = "customerprofiles::calculated_attribute"
-    state_manager.set_transition(model, {"progression": "manual", "times": 1})
-    try:
+    with transition(model):
         created = define(client)
         steps = [
             client.get_calculated_attribute_definition(
@@ -613,8 +611,6 @@ def test_status_progresses_through_the_state_manager(client, domain):
             )
             for _ in range(3)
         ]
-    finally:
-        state_manager.unset_transition(model)
     assert (created["Status"], created["Readiness"]["ProgressPercentage"]) == (
         "PREPARING",
         0,
@@ -630,8 +626,7 @@ def test_historical_data_is_left_out_until_completed(client, domain):
     model = "customerprofiles::calculated_attribute"
     with freeze_time("2026-01-01T00:00:00Z"):
         put(client, id="old", amount=5)
-    state_manager.set_transition(model, {"progression": "manual", "times": 1})
-    try:
+    with transition(model):
         with freeze_time("2026-01-02T00:00:00Z"):
             define(client, UseHistoricalData=True)
             put(client, id="new", amount=7)
@@ -649,8 +644,6 @@ def test_historical_data_is_left_out_until_completed(client, domain):
                 ProfileId=profile_id(client),
                 CalculatedAttributeName="calc",
             )
-    finally:
-        state_manager.unset_transition(model)
     assert (pending["Value"], pending["IsDataPartial"]) == ("7", "true")
     assert (done["Value"], done["IsDataPartial"]) == ("12", "false")
 

@@ -6,9 +6,8 @@ import json
 import boto3
 import pytest
 from botocore.exceptions import ClientError
-from moto.moto_api import state_manager
 
-from .helpers import REGION, client_error
+from .helpers import REGION, client_error, transition
 
 STATUS_MODEL = "customerprofiles::rule_based_matching"
 RULES = {
@@ -60,9 +59,8 @@ def group_of(client, profile_id):
 
 @pytest.fixture
 def status_moves_at_once():
-    state_manager.set_transition(STATUS_MODEL, {"progression": "immediate"})
-    yield
-    state_manager.unset_transition(STATUS_MODEL)
+    with transition(STATUS_MODEL, progression="immediate"):
+        yield
 
 
 # --- matching ------------------------------------------------------------------------
@@ -289,15 +287,12 @@ def test_a_new_domain_is_active_at_once_and_an_update_is_pending(client):
 
 def test_the_status_moves_on_through_the_state_manager(client):
     client.create_domain(DomainName="d", DefaultExpirationDays=30)
-    state_manager.set_transition(STATUS_MODEL, {"progression": "manual", "times": 1})
-    try:
+    with transition(STATUS_MODEL):
         client.update_domain(DomainName="d", RuleBasedMatching=RULES)
         steps = [
             client.get_domain(DomainName="d")["RuleBasedMatching"]["Status"]
             for _ in range(3)
         ]
-    finally:
-        state_manager.unset_transition(STATUS_MODEL)
     assert steps == ["IN_PROGRESS", "ACTIVE", "ACTIVE"]
 
 
@@ -307,11 +302,8 @@ def test_a_pending_configuration_does_not_match_until_it_moves_on(client):
     b = create(client, PhoneNumber="1")
     client.update_domain(DomainName="d", RuleBasedMatching=RULES)
     assert match_ids(client) == []
-    state_manager.set_transition(STATUS_MODEL, {"progression": "immediate"})
-    try:
+    with transition(STATUS_MODEL, progression="immediate"):
         assert group_of(client, a) == (sorted([a, b]), 2)
-    finally:
-        state_manager.unset_transition(STATUS_MODEL)
 
 
 def test_a_pending_change_keeps_the_rules_in_force(client):
@@ -321,11 +313,8 @@ def test_a_pending_change_keeps_the_rules_in_force(client):
     only_email = {**RULES, "MatchingRules": [{"Rule": ["EmailAddress"]}]}
     client.update_domain(DomainName="d", RuleBasedMatching=only_email)
     assert group_of(client, a) == (sorted([a, b]), 2)
-    state_manager.set_transition(STATUS_MODEL, {"progression": "immediate"})
-    try:
+    with transition(STATUS_MODEL, progression="immediate"):
         assert match_ids(client) == []
-    finally:
-        state_manager.unset_transition(STATUS_MODEL)
 
 
 # --- merging -------------------------------------------------------------------------

@@ -10,11 +10,10 @@ import boto3
 import pytest
 import requests
 from botocore.exceptions import ClientError
-from moto.moto_api import state_manager
 
 import moto_customerprofiles
 
-from .helpers import client_error
+from .helpers import client_error, transition
 
 JOB_MODEL = "customerprofiles::identity_resolution_job"
 MONDAY = "2026-03-02T10:00:00Z"
@@ -305,8 +304,7 @@ def test_job_statuses_move_through_the_state_manager(
     s3 = boto3.client("s3", region_name="us-east-1")
     s3.create_bucket(Bucket="exports")
     customerprofiles_clock("2026-03-03T04:00:00Z")
-    state_manager.set_transition(JOB_MODEL, {"progression": "manual", "times": 1})
-    try:
+    with transition(JOB_MODEL):
         [job] = jobs(client)  # started: each Get or List is one step
         steps = [job["Status"]] + [
             client.get_identity_resolution_job(DomainName="d", JobId=job["JobId"])[
@@ -314,8 +312,6 @@ def test_job_statuses_move_through_the_state_manager(
             ]
             for _ in range(2)
         ]
-    finally:
-        state_manager.unset_transition(JOB_MODEL)
     assert steps == ["FIND_MATCHING", "COMPLETED", "COMPLETED"]
 
 

@@ -10,12 +10,11 @@ import pytest
 import requests
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
-from moto.moto_api import state_manager
 
 import moto_customerprofiles
 from moto_customerprofiles.customerprofiles.tagging_api import SUPPORTED as TAGGING_API
 
-from .helpers import ACCOUNT_ID, REGION, client_error
+from .helpers import ACCOUNT_ID, REGION, client_error, transition
 
 PREFIX = f"arn:aws:profile:{REGION}:{ACCOUNT_ID}:domains/d"
 ROUTE = "/moto-api/customerprofiles/recommendations"
@@ -70,12 +69,10 @@ def profile_id(client, domain):
 @pytest.fixture
 def manual():
     """Recommender statuses advance one step per Get/List."""
-    models = ["customerprofiles::recommender", "customerprofiles::recommender_update"]
-    for model in models:
-        state_manager.set_transition(model, {"progression": "manual", "times": 1})
-    yield
-    for model in models:
-        state_manager.unset_transition(model)
+    with transition(
+        "customerprofiles::recommender", "customerprofiles::recommender_update"
+    ):
+        yield
 
 
 def schema(client, name="s", fields=FIELDS, **kwargs):

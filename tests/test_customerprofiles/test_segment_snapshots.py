@@ -10,9 +10,8 @@ import boto3
 import pytest
 import requests
 from botocore.exceptions import ClientError
-from moto.moto_api import state_manager
 
-from .helpers import ACCOUNT_ID, REGION, client_error, first_name_segment
+from .helpers import ACCOUNT_ID, REGION, client_error, first_name_segment, transition
 
 BUCKET = "segment-exports"
 ROLE = f"arn:aws:iam::{ACCOUNT_ID}:role/exports"
@@ -45,9 +44,8 @@ def domain(client):
 @pytest.fixture
 def manual():
     model = "customerprofiles::segment_snapshot"
-    state_manager.set_transition(model, {"progression": "manual", "times": 1})
-    yield
-    state_manager.unset_transition(model)
+    with transition(model):
+        yield
 
 
 def snapshot(client, name="anns", **kwargs):

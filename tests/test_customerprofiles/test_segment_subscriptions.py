@@ -9,9 +9,8 @@ import boto3
 import pytest
 import requests
 from botocore.exceptions import ClientError
-from moto.moto_api import state_manager
 
-from .helpers import ACCOUNT_ID, REGION, client_error, first_name_segment
+from .helpers import ACCOUNT_ID, REGION, client_error, first_name_segment, transition
 
 ROLE = f"arn:aws:iam::{ACCOUNT_ID}:role/segment-events"
 ROUTE = "/moto-api/customerprofiles/segment-members"
@@ -89,9 +88,8 @@ def subscribed(client, associated):
 @pytest.fixture
 def manual():
     model = "customerprofiles::segment_subscription"
-    state_manager.set_transition(model, {"progression": "manual", "times": 1})
-    yield
-    state_manager.unset_transition(model)
+    with transition(model):
+        yield
 
 
 def put(client, **content):

@@ -13,11 +13,10 @@ import pytest
 import requests
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
-from moto.moto_api import state_manager
 
 from moto_customerprofiles.customerprofiles.models import customerprofiles_backends
 
-from .helpers import ACCOUNT_ID, REGION, client_error
+from .helpers import ACCOUNT_ID, REGION, client_error, transition
 
 MODEL = "customerprofiles::upload_job"
 T0 = datetime(2026, 4, 1, 9, 30, tzinfo=timezone.utc)
@@ -41,9 +40,8 @@ def domain(client):
 @pytest.fixture
 def manual():
     """A started job's processing advances one step per Get/List of it."""
-    state_manager.set_transition(MODEL, {"progression": "manual", "times": 1})
-    yield
-    state_manager.unset_transition(MODEL)
+    with transition(MODEL):
+        yield
 
 
 def create_job(client, unique_key="email", fields=None, **kwargs):

@@ -11,11 +11,17 @@ import pytest
 import requests
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
-from moto.moto_api import state_manager
 
 import moto_customerprofiles
 
-from .helpers import ACCOUNT_ID, REGION, client_error, raw_error, raw_request
+from .helpers import (
+    ACCOUNT_ID,
+    REGION,
+    client_error,
+    raw_error,
+    raw_request,
+    transition,
+)
 
 ROUTE = "/moto-api/customerprofiles/workflow-records"
 MODEL = "customerprofiles::workflow"
@@ -85,9 +91,8 @@ def domain(client):
 @pytest.fixture
 def manual():
     """Workflow steps advance one status per Get/List of the workflow."""
-    state_manager.set_transition(MODEL, {"progression": "manual", "times": 1})
-    yield
-    state_manager.unset_transition(MODEL)
+    with transition(MODEL):
+        yield
 
 
 def create(client, batches=None, object_type="contact", flow=None, **kwargs):
@@ -391,13 +396,10 @@ def test_steps_move_one_status_per_read_and_ingest_at_complete(
 
 def test_a_workflow_waits_not_started_until_its_first_step_moves(client, domain):
     # each read ticks first: with two ticks a status, the first read sees NOT_STARTED
-    state_manager.set_transition(MODEL, {"progression": "manual", "times": 2})
-    try:
+    with transition(MODEL, times=2):
         workflow_id = create(client, batches=BATCHES)
         [item] = client.list_workflows(DomainName="d", Status="NOT_STARTED")["Items"]
         assert get(client, workflow_id)["Status"] == "IN_PROGRESS"
-    finally:
-        state_manager.unset_transition(MODEL)
     assert item["WorkflowId"] == workflow_id
     assert item["StatusDescription"] == "Workflow not started"
 
