@@ -27,7 +27,7 @@ from typing import Any
 from moto.moto_api._internal import mock_random
 
 from ..resources import history
-from ..resources.clock import now
+from ..resources.clock import now, request_clock
 from ..resources.domains import Domain
 from ..resources.event_triggers import TriggerInvocation
 from ..resources.object_types import ProfileObjectType
@@ -39,6 +39,7 @@ from ..resources.profiles import (
     ProfileObject,
     check_objects_per_profile,
     check_profile_size,
+    with_values,
 )
 from ..resources.values import dumps, parse_json
 from .changes import profiles_changed
@@ -74,8 +75,16 @@ def ingest(
     """Ingest one object (a parsed JSON object) of ``object_type`` into ``domain``.
 
     A mapping never refuses; the documented quotas (objects per profile, profile
-    size) refuse before anything is stored.
+    size) refuse before anything is stored. One ingestion happens at one moment: its
+    profile, object and history records share one timestamp (and its memory).
     """
+    with request_clock(now()):
+        return _ingest(domain, object_type, content)
+
+
+def _ingest(
+    domain: Domain, object_type: ProfileObjectType, content: dict[str, Any]
+) -> Ingested:
     mapped = MappedObject(object_type, content)
     key = _identify(domain, object_type, mapped, content)
     replaced = domain.profile_objects.get((object_type.object_type_name, key))
@@ -147,9 +156,9 @@ def _check_quotas(
         check_objects_per_profile(len(owned) + 1 - evicted)
     data = copy.deepcopy(profile.data)
     merge_into(data, mapped.profile_updates)
-    keys = {k: set(v) for k, v in profile.keys.items()}
+    keys = dict(profile.keys)
     for name, (value, _) in mapped.keys.items():
-        keys.setdefault(name, set()).add(value)
+        keys[name] = with_values(keys.get(name, ()), [value])
     check_profile_size(data, keys)
 
 
@@ -164,7 +173,7 @@ def _update_profile(
         if identifier == "NEW_ONLY" and not created:
             continue
         for name, value in mapped.with_identifier(identifier):
-            profile.keys.setdefault(name, set()).add(value)
+            profile.add_key_values(name, [value])
     domain.profile_index.update(profile)
     return changed
 
@@ -241,7 +250,7 @@ def _index_standard_object(
     for key_name, field_name in spec["search_keys"].items():
         value = content.get(field_name)
         if isinstance(value, str) and value:
-            profile.keys.setdefault(key_name, set()).add(value)
+            profile.add_key_values(key_name, [value])
     domain.profile_index.update(profile)
 
 

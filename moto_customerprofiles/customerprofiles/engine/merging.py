@@ -70,7 +70,7 @@ def merge(
     for duplicate in duplicates:
         for name, values in duplicate.all_keys().items():
             if name != "_profileId":
-                main.keys.setdefault(name, set()).update(values)
+                main.add_key_values(name, sorted(values))
         domain.move_objects(duplicate.profile_id, main.profile_id)
         domain.profile_index.remove(duplicate)
         del domain.profiles[duplicate.profile_id]

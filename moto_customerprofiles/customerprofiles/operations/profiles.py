@@ -22,6 +22,7 @@ from ..resources.profiles import (
     apply_update,
     check_profile_size,
     missing_profile,
+    with_values,
 )
 from .base import BackendState
 
@@ -131,8 +132,10 @@ class ProfilesBackend(BackendState):
     ) -> tuple[str, list[str]]:
         domain = self._get_domain(domain_name)
         profile = domain.profile(profile_id)
-        keys = {k: set(v) for k, v in profile.keys.items()}
-        keys.setdefault(key_name, set()).update(values)
+        keys = {
+            **profile.keys,
+            key_name: with_values(profile.keys.get(key_name, ()), values),
+        }
         check_profile_size(profile.data, keys)
         profile.keys = keys
         domain.profile_index.update(profile)
@@ -146,10 +149,7 @@ class ProfilesBackend(BackendState):
         """Values the profile does not have are ignored."""
         domain = self._get_domain(domain_name)
         profile = domain.profile(profile_id)
-        stored = profile.keys.get(key_name, set())
-        stored.difference_update(values)
-        if not stored:
-            profile.keys.pop(key_name, None)
+        profile.remove_key_values(key_name, values)
         domain.profile_index.update(profile)
         content = {"KeyName": key_name, "Values": values}
         record(domain, profile_id, history.DELETED_PROFILE_KEY, PROFILE, content)

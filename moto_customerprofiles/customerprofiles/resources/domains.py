@@ -365,7 +365,7 @@ class Domain(TaggableResource):
             stored.sequence = next(self._object_sequence)
         else:
             stored.sequence = replaced.sequence
-            stored.created_at = replaced.created_at
+            stored.first_stored_at = replaced.first_stored_at
         self.profile_objects[key] = stored
         if stored.profile_id is not None:
             self.objects_by_profile.setdefault(stored.profile_id, {})[key] = stored

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from importlib import resources
 from typing import Any
@@ -86,14 +86,29 @@ class Profile:
     moto ``BaseModel`` (which keeps every instance it makes): a deleted or merged
     profile must be freed."""
 
+    __slots__ = ("profile_id", "data", "keys", "created_at", "field_sources")
+
     def __init__(self, profile_id: str, data: dict[str, Any]) -> None:
         self.profile_id = profile_id
         self.data = {k: copy.deepcopy(v) for k, v in data.items() if v is not None}
-        self.keys: dict[str, set[str]] = {}
+        # search key name -> its values, each once, in the order given: a tuple, not a
+        # set (most keys hold one value: 48 bytes, not 216)
+        self.keys: dict[str, tuple[str, ...]] = {}
         self.created_at = now()
         # member path ("FirstName", "Address.City", "Attributes.x") -> the object type
         # whose ingestion last wrote it (what DeleteProfileObjectType scrubs)
         self.field_sources: dict[str, str] = {}
+
+    def add_key_values(self, name: str, values: Iterable[str]) -> None:
+        self.keys[name] = with_values(self.keys.get(name, ()), values)
+
+    def remove_key_values(self, name: str, values: Iterable[str]) -> None:
+        removed = set(values)
+        kept = tuple(v for v in self.keys.get(name, ()) if v not in removed)
+        if kept:
+            self.keys[name] = kept
+        else:
+            self.keys.pop(name, None)
 
     def note_sources(self, updates: dict[str, Any], object_type_name: str) -> None:
         for path in member_paths(updates):
@@ -166,6 +181,11 @@ class Profile:
         return keys
 
 
+def with_values(held: tuple[str, ...], values: Iterable[str]) -> tuple[str, ...]:
+    """A search key's values with ``values`` added, each once."""
+    return tuple(dict.fromkeys((*held, *values)))
+
+
 def check_object_size(text: str) -> None:
     # A lone surrogate (a JSON escape such as \ud800) counts its 3 bytes, not a crash.
     if len(text.encode("utf-8", "surrogatepass")) > MAX_OBJECT_BYTES:
@@ -198,7 +218,7 @@ def check_object_nesting(text: str) -> None:
             depth -= 1
 
 
-def check_profile_size(data: dict[str, Any], keys: dict[str, set[str]]) -> None:
+def check_profile_size(data: dict[str, Any], keys: Mapping[str, Iterable[str]]) -> None:
     """The profile as GetProfile would return it, with its keys, in UTF-8 JSON."""
     document = {"Profile": data, "Keys": {k: sorted(v) for k, v in keys.items()}}
     if len(json.dumps(document).encode("utf-8")) > MAX_PROFILE_BYTES:
@@ -244,9 +264,8 @@ class ProfileObject:
         "profile_id",
         "key_values",
         "fields",
-        "_created_at",
-        "created_at_utc",
         "stored_at",
+        "first_stored_at",
         "size",
         "sequence",
     )
@@ -267,28 +286,31 @@ class ProfileObject:
         self.key_values = key_values
         # The object type's fields as they were mapped at ingestion (raw JSON values).
         self.fields: dict[str, Any] = dict(field_values or {})
-        self.created_at = now()
-        # When this version was stored (a replace keeps CreatedAt, not this).
-        self.stored_at = self.created_at_utc
+        # When this version was stored, with its zone (the engines compare aware times);
+        # a replace keeps the first version's CreatedAt (``first_stored_at``), not this.
+        self.stored_at = now().replace(tzinfo=timezone.utc)
+        self.first_stored_at = self.stored_at
         self.size = len(self.object.encode())  # what it adds to the domain's TotalSize
         self.sequence = 0  # its place in creation order, set by Domain.store_object
 
     @property
     def created_at(self) -> datetime:
         """When it was first stored (naive UTC, as moto's times)."""
-        return self._created_at
+        return self.first_stored_at.replace(tzinfo=None)
 
     @created_at.setter
     def created_at(self, moment: datetime) -> None:
-        self._created_at = moment
-        # The same instant with its zone, for the engines that compare aware times.
-        self.created_at_utc = (
+        self.first_stored_at = (
             moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
         )
 
     @property
+    def created_at_utc(self) -> datetime:
+        return self.first_stored_at
+
+    @property
     def ingested_at(self) -> datetime:
-        return self.created_at_utc
+        return self.first_stored_at
 
     @property
     def object(self) -> str:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -69,10 +70,20 @@ def _not_json(constant: str) -> Any:
 
 def parse_json(text: str | bytes) -> Any:
     """Strict JSON (RFC 8259); raises ValueError for anything else. Numbers keep their
-    text (see ``JsonNumber``); integers stay ``int``."""
+    text (see ``JsonNumber``); integers stay ``int``. Member names are interned: stored
+    objects of one type share one copy of each name, not one per object."""
     return json.loads(
-        text, parse_float=JsonNumber, parse_int=_parse_int, parse_constant=_not_json
+        text,
+        parse_float=JsonNumber,
+        parse_int=_parse_int,
+        parse_constant=_not_json,
+        object_pairs_hook=_interned_names,
     )
+
+
+def _interned_names(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, with the last of repeated names winning (as ``json`` does)."""
+    return {sys.intern(name): value for name, value in pairs}
 
 
 def _encode(
