@@ -8,7 +8,7 @@ Everything is computed when read, from the objects and profiles stored in the do
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
@@ -30,7 +30,7 @@ def _objects(domain: Domain, object_type_name: str) -> Iterator[ProfileObject]:
             yield stored
 
 
-def _attributes(stored: ProfileObject) -> dict[str, Any]:
+def _attributes(stored: ProfileObject) -> Mapping[str, Any]:
     """A custom type's mapped fields by name; a standard object's own members."""
     if stored.object_type_name in STANDARD_OBJECT_TYPES:
         return stored.content

@@ -8,13 +8,17 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from moto.moto_api._internal import mock_random
-
 from ..resources.clock import now
 from ..resources.domains import Domain
-from ..resources.history import ProfileHistoryRecord
+from ..resources.history import (
+    HISTORY_ID_PLACE_DIGITS,
+    HISTORY_ID_PREFIX_LENGTH,
+    ProfileHistoryRecord,
+)
 from ..resources.profiles import ProfileObject
 from ..resources.values import dumps
+
+HEX_DIGITS = frozenset("0123456789abcdef")
 
 
 def performed_by(domain: Domain) -> str:
@@ -41,7 +45,7 @@ def record(
     object as itself (its text is written when the record is read)."""
     text = content if isinstance(content, (str, ProfileObject)) else dumps(content)
     entry = ProfileHistoryRecord(
-        record_id=mock_random.uuid4().hex,
+        id_prefix=domain.history_id_prefix,
         profile_id=profile_id,
         object_type_name=object_type_name,
         action_type=action_type,
@@ -51,6 +55,21 @@ def record(
         sequence=len(domain.history_records),
         profile_object_unique_key=profile_object_unique_key,
     )
-    domain.history_records[entry.id] = entry
+    domain.history_records.append(entry)
     domain.history_by_profile.setdefault(profile_id, []).append(entry)
     return entry
+
+
+def find_record(domain: Domain, record_id: str) -> ProfileHistoryRecord | None:
+    """The domain's record with this Id, read from its place (no index by Id)."""
+    prefix, place = (
+        record_id[:HISTORY_ID_PREFIX_LENGTH],
+        record_id[HISTORY_ID_PREFIX_LENGTH:],
+    )
+    if prefix != domain.history_id_prefix or len(place) != HISTORY_ID_PLACE_DIGITS:
+        return None
+    if not all(c in HEX_DIGITS for c in place):
+        return None
+    sequence = int(place, 16)
+    records = domain.history_records
+    return records[sequence] if sequence < len(records) else None

@@ -193,7 +193,7 @@ def _store(
         content,
         profile.profile_id if profile else None,
         {key_name: value for key_name, (value, _) in mapped.keys.items()},
-        mapped.values,
+        object_type.fields,
     )
     domain.store_object(stored)
     if profile is not None:

@@ -15,7 +15,7 @@ from ..resources.profiles import (
     SCALAR_FIELDS,
     STANDARD_OBJECT_TYPES,
 )
-from ..resources.values import as_text, dumps, path_value
+from ..resources.values import as_text, dumps, source_value
 
 
 def unique_key(domain_name: str, object_type_name: str, identity: str) -> str:
@@ -23,12 +23,6 @@ def unique_key(domain_name: str, object_type_name: str, identity: str) -> str:
     # issue 18: a lone surrogate (JSON escape \ud800) in a key value is hashed, not a 500
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
     return base64.b64encode(digest.digest()).decode()
-
-
-def source_value(content: dict[str, Any], source: str) -> Any:
-    """``_source.a.b`` names content["a"]["b"]; a missing step gives None."""
-    path = source.split(".")
-    return path_value(content, path[1:] if path[0] == "_source" else path)
 
 
 def _mapped_text(value: Any, field_name: str) -> str:

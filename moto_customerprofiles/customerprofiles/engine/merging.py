@@ -11,7 +11,7 @@ from moto.moto_api._internal import mock_random
 
 from ..resources import history
 from ..resources.domains import Domain
-from ..resources.profiles import PROFILE, Profile, check_profile_size
+from ..resources.profiles import PROFILE, PROFILE_ID_KEY, Profile, check_profile_size
 from . import segment_events
 from .export import MERGED, export
 from .history import record
@@ -69,7 +69,7 @@ def merge(
     main.forget_sources(sources)
     for duplicate in duplicates:
         for name, values in duplicate.all_keys().items():
-            if name != "_profileId":
+            if name != PROFILE_ID_KEY:
                 main.add_key_values(name, sorted(values))
         domain.move_objects(duplicate.profile_id, main.profile_id)
         domain.profile_index.remove(duplicate)

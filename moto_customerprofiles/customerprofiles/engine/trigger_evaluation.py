@@ -26,8 +26,7 @@ from ..resources.event_triggers import (
 )
 from ..resources.object_types import ProfileObjectType
 from ..resources.profiles import ProfileObject
-from ..resources.values import parse_date, parse_number
-from .mapping import source_value
+from ..resources.values import parse_date, parse_number, source_value
 from .operators import (
     DATE_OPERATORS,
     NUMBER_OPERATORS,

@@ -28,8 +28,8 @@ from ..resources.domains import Domain
 from ..resources.event_triggers import TriggerInvocation
 from ..resources.object_types import ProfileObjectType
 from ..resources.upload_jobs import UploadJob
+from ..resources.values import source_value
 from .ingestion import Ingested, ingest
-from .mapping import source_value
 
 SOURCE_PREFIX = "_source."
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..engine.history import find_record
 from ..exceptions import ResourceNotFoundException
 from ..resources.common import paginated
 from ..resources.history import ProfileHistoryRecord
@@ -14,7 +15,7 @@ class ProfileHistoryBackend(BackendState):
     ) -> ProfileHistoryRecord:
         """A profile's records stay readable after it is deleted or merged away."""
         domain = self._get_domain(domain_name)
-        entry = domain.history_records.get(id)
+        entry = find_record(domain, id)
         if entry is None or entry.profile_id != profile_id:
             raise ResourceNotFoundException(
                 f"Profile history record {id} does not exist for profile {profile_id}."

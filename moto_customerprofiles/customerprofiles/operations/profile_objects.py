@@ -106,9 +106,7 @@ class ProfileObjectsBackend(BackendState):
         if object_filter:
             wanted = set(object_filter["Values"])
             objects = [
-                o
-                for o in objects
-                if o.key_values.get(object_filter["KeyName"]) in wanted
+                o for o in objects if o.key_value(object_filter["KeyName"]) in wanted
             ]
         return objects
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from moto.moto_api._internal import mock_random
 from moto.utilities.tagging_service import TaggingService
 
 from ..exceptions import BadRequestException, ResourceNotFoundException
@@ -37,7 +38,7 @@ from .common import (
 from .domain_object_types import DomainObjectType
 from .event_streams import EventStream
 from .event_triggers import EventTrigger
-from .history import ProfileHistoryRecord
+from .history import HISTORY_ID_PREFIX_LENGTH, ProfileHistoryRecord
 from .integrations import Integration
 from .intents import IntentDefinition, IntentResult
 from .layouts import DomainLayout
@@ -50,6 +51,8 @@ from .segment_subscriptions import SegmentStream, SegmentSubscription
 from .segments import SegmentDefinition, SegmentEstimate
 from .upload_jobs import UploadJob
 from .workflows import Workflow
+
+ObjectsByKey = dict[tuple[str, str], ProfileObject]
 
 
 def copy_request(request: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -101,8 +104,9 @@ class Domain(TaggableResource):
         # (a re-put object is the newest). Changed only by store_object, remove_object
         # and move_objects, which keep the index by profile and the stats in step.
         self.profile_objects: dict[tuple[str, str], ProfileObject] = {}
-        # profile id -> its objects (same keys and order)
-        self.objects_by_profile: dict[str, dict[tuple[str, str], ProfileObject]] = {}
+        # profile id -> its objects (same keys and order): the object itself while the
+        # profile has one (most have: no dict of 184 bytes each), else a dict by key
+        self.objects_by_profile: dict[str, ProfileObject | ObjectsByKey] = {}
         # profile id -> a number that changes whenever the profile's objects change
         # (store_object, remove_object, move_objects): what cached values are keyed by
         self.object_revisions: dict[str, int] = {}
@@ -127,9 +131,11 @@ class Domain(TaggableResource):
         self.domain_object_types: dict[str, DomainObjectType] = {}
         # what a test set DetectProfileObjectType to answer (None: the mock's rule)
         self.detected_object_types: list[dict[str, Any]] | None = None
-        # profile history (engine/history.py): by record id, and by profile, oldest
-        # first; kept after the profile is deleted or merged away
-        self.history_records: dict[str, ProfileHistoryRecord] = {}
+        # profile history (engine/history.py): in the order written (a record's id
+        # names its place), and by profile, oldest first; kept after the profile is
+        # deleted or merged away
+        self.history_records: list[ProfileHistoryRecord] = []
+        self.history_id_prefix = mock_random.uuid4().hex[:HISTORY_ID_PREFIX_LENGTH]
         self.history_by_profile: dict[str, list[ProfileHistoryRecord]] = {}
         self.upload_jobs: dict[str, UploadJob] = {}
         # the object types upload jobs store their rows as (not listed with the
@@ -347,7 +353,7 @@ class Domain(TaggableResource):
         profile = self.profiles.pop(profile_id)
         self.profile_index.remove(profile)
         self.predicted_intents.pop(profile_id, None)
-        for key in list(self.objects_by_profile.get(profile_id, {})):
+        for key in list(self._owned(profile_id)):
             self.remove_object(key)
         return profile
 
@@ -368,7 +374,7 @@ class Domain(TaggableResource):
             stored.first_stored_at = replaced.first_stored_at
         self.profile_objects[key] = stored
         if stored.profile_id is not None:
-            self.objects_by_profile.setdefault(stored.profile_id, {})[key] = stored
+            self._own(stored.profile_id, stored)
             self.object_revisions[stored.profile_id] = next(self._revision)
         self.object_count += 1
         self.total_size += stored.size
@@ -378,37 +384,61 @@ class Domain(TaggableResource):
         removed = self.profile_objects.pop(key, None)
         if removed is None:
             return None
-        owned = self.objects_by_profile.get(removed.profile_id or "")
         if removed.profile_id is not None:
+            self._disown(removed.profile_id, key)
             self.object_revisions[removed.profile_id] = next(self._revision)
-        if owned is not None:
-            owned.pop(key, None)
-            if not owned:
-                del self.objects_by_profile[removed.profile_id or ""]
         self.object_count -= 1
         self.total_size -= removed.size
         return removed
 
     def move_objects(self, from_profile_id: str, to_profile_id: str) -> None:
         """A merge: the duplicate's objects become the main profile's."""
-        moved = self.objects_by_profile.pop(from_profile_id, {})
-        target = self.objects_by_profile.setdefault(to_profile_id, {})
+        moved = self._owned(from_profile_id)
+        self.objects_by_profile.pop(from_profile_id, None)
         for profile_id in (from_profile_id, to_profile_id):
             self.object_revisions[profile_id] = next(self._revision)
-        for key, profile_object in moved.items():
+        for profile_object in moved.values():
             profile_object.profile_id = to_profile_id
-            target[key] = profile_object
-        if not target:
-            del self.objects_by_profile[to_profile_id]
+            self._own(to_profile_id, profile_object)
 
     def objects_of(
         self, profile_id: str, object_type_name: str | None = None
     ) -> list[ProfileObject]:
         """A profile's objects (of one type), oldest stored first. No domain scan."""
-        owned = self.objects_by_profile.get(profile_id, {}).values()
+        owned = self._owned(profile_id).values()
         if object_type_name is None:
             return list(owned)
         return [o for o in owned if o.object_type_name == object_type_name]
+
+    def _owned(self, profile_id: str) -> ObjectsByKey:
+        held = self.objects_by_profile.get(profile_id)
+        if held is None:
+            return {}
+        if isinstance(held, ProfileObject):
+            return {held.key: held}
+        return held
+
+    def _own(self, profile_id: str, stored: ProfileObject) -> None:
+        """The profile's newest object (after any it holds)."""
+        held = self.objects_by_profile.get(profile_id)
+        if held is None:
+            self.objects_by_profile[profile_id] = stored
+        elif isinstance(held, ProfileObject):
+            self.objects_by_profile[profile_id] = {held.key: held, stored.key: stored}
+        else:
+            held[stored.key] = stored
+
+    def _disown(self, profile_id: str, key: tuple[str, str]) -> None:
+        held = self.objects_by_profile.get(profile_id)
+        if isinstance(held, ProfileObject):
+            if held.key == key:
+                del self.objects_by_profile[profile_id]
+        elif held is not None:
+            held.pop(key, None)
+            if len(held) == 1:
+                self.objects_by_profile[profile_id] = next(iter(held.values()))
+            elif not held:
+                del self.objects_by_profile[profile_id]
 
     def children(self) -> list[TaggableResource]:
         return [r for kind in self.children_by_kind().values() for r in kind.values()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timezone
 from importlib import resources
 from typing import Any
@@ -13,9 +13,10 @@ from typing import Any
 from ..exceptions import BadRequestException
 from .clock import now
 from .common import check_quota, not_found_message
-from .values import dumps
+from .values import dumps, source_value
 
 PROFILE = "_profile"
+PROFILE_ID_KEY = "_profileId"  # the search key every profile has: its own id
 # The standard objects AWS documents: one table, as data (standard_objects.json, with its
 # sources): per type, the field identifying one object and the indexed search keys.
 STANDARD_OBJECTS: dict[str, dict[str, Any]] = json.loads(
@@ -159,7 +160,7 @@ class Profile:
 
     def standard_keys(self) -> dict[str, set[str]]:
         """The predefined search keys derived from the profile's members."""
-        keys: dict[str, set[str]] = {"_profileId": {self.profile_id}}
+        keys: dict[str, set[str]] = {PROFILE_ID_KEY: {self.profile_id}}
         if self.data.get("AccountNumber"):
             keys["_account"] = {self.data["AccountNumber"]}
         names = [self.data.get(n) for n in ("FirstName", "MiddleName", "LastName")]
@@ -252,6 +253,37 @@ class SearchResult:
         return getattr(self.profile, name)
 
 
+class MappedFields(Mapping[str, Any]):
+    """An object's fields by name: each field's ``Source`` read from the content (a
+    field whose source is missing or null has no value)."""
+
+    __slots__ = ("_content", "_definitions")
+
+    def __init__(
+        self, content: dict[str, Any], definitions: Mapping[str, Mapping[str, Any]]
+    ) -> None:
+        self._content = content
+        self._definitions = definitions
+
+    def __getitem__(self, name: str) -> Any:
+        definition = self._definitions.get(name)
+        value = None if definition is None else self._value(definition)
+        if value is None:
+            raise KeyError(name)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        for name, definition in self._definitions.items():
+            if self._value(definition) is not None:
+                yield name
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def _value(self, definition: Mapping[str, Any]) -> Any:
+        return source_value(self._content, definition.get("Source", ""))
+
+
 class ProfileObject:
     """One stored object. Never changed once stored (a later put stores a new one).
     Not a moto ``BaseModel``, which keeps every instance it makes: objects are many,
@@ -262,11 +294,10 @@ class ProfileObject:
         "profile_object_unique_key",
         "content",
         "profile_id",
-        "key_values",
-        "fields",
+        "_key_values",
+        "_field_definitions",
         "stored_at",
         "first_stored_at",
-        "size",
         "sequence",
     )
 
@@ -276,22 +307,41 @@ class ProfileObject:
         profile_object_unique_key: str,
         content: dict[str, Any],
         profile_id: str | None,
-        key_values: dict[str, str],
-        field_values: dict[str, Any] | None = None,
+        key_values: Mapping[str, str],
+        field_definitions: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         self.object_type_name = object_type_name
         self.profile_object_unique_key = profile_object_unique_key
         self.content = content
         self.profile_id = profile_id
-        self.key_values = key_values
-        # The object type's fields as they were mapped at ingestion (raw JSON values).
-        self.fields: dict[str, Any] = dict(field_values or {})
+        # its object type's keys' values, flat: (name, value, name, value, ...)
+        self._key_values = tuple(v for pair in key_values.items() for v in pair)
+        # the Fields of its object type when it was ingested (a type's Fields are never
+        # changed in place: a later put defines a new type), read through ``fields``
+        self._field_definitions = field_definitions or {}
         # When this version was stored, with its zone (the engines compare aware times);
         # a replace keeps the first version's CreatedAt (``first_stored_at``), not this.
         self.stored_at = now().replace(tzinfo=timezone.utc)
         self.first_stored_at = self.stored_at
-        self.size = len(self.object.encode())  # what it adds to the domain's TotalSize
         self.sequence = 0  # its place in creation order, set by Domain.store_object
+
+    @property
+    def fields(self) -> Mapping[str, Any]:
+        """The object type's fields as they were mapped at ingestion (raw JSON values),
+        read from the content when asked, not kept beside it."""
+        return MappedFields(self.content, self._field_definitions)
+
+    def key_value(self, key_name: str) -> str | None:
+        flat = self._key_values
+        for index in range(0, len(flat), 2):
+            if flat[index] == key_name:
+                return flat[index + 1]
+        return None
+
+    @property
+    def size(self) -> int:
+        """What it adds to the domain's TotalSize: its JSON text in bytes."""
+        return len(self.object.encode())
 
     @property
     def created_at(self) -> datetime:
@@ -316,6 +366,11 @@ class ProfileObject:
     def object(self) -> str:
         return dumps(self.content, separators=(",", ":"))
 
+    @property
+    def key(self) -> tuple[str, str]:
+        """Its key among the domain's objects."""
+        return (self.object_type_name, self.profile_object_unique_key)
+
 
 def apply_update(data: dict[str, Any], updates: dict[str, Any]) -> None:
     """UpdateProfile: an empty string removes a value; what is not given is kept."""
@@ -336,58 +391,65 @@ def apply_update(data: dict[str, Any], updates: dict[str, Any]) -> None:
 
 
 class ProfileIndex:
-    """The domain's search keys: (key name, value) -> profile ids. No search scans.
+    """The domain's search keys: key name -> value -> profile ids. No search scans.
 
     Most values name one profile: such an entry holds the id itself, and a set only
-    once a second profile shares the value; each profile's entries are kept as one
-    tuple, to remove them when the profile changes."""
+    once a second profile shares the value. Each profile's entries are kept as one flat
+    tuple (name, value, name, value, ...), to remove them when the profile changes.
+    ``_profileId`` is not held: every profile is found by its own id."""
 
     def __init__(self) -> None:
-        self._ids: dict[tuple[str, str], str | set[str]] = {}
-        self._keys_of: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._ids: dict[str, dict[str, str | set[str]]] = {}
+        self._keys_of: dict[str, tuple[str, ...]] = {}
 
     def add(self, profile: Profile) -> None:
         profile_id = profile.profile_id
-        pairs = tuple(
-            (name, value)
-            for name, values in profile.all_keys().items()
-            for value in values
-        )
-        for pair in pairs:
-            held = self._ids.get(pair)
-            if held is None:
-                self._ids[pair] = profile_id
-            elif isinstance(held, str):
-                if held != profile_id:
-                    self._ids[pair] = {held, profile_id}
-            else:
-                held.add(profile_id)
-        self._keys_of[profile_id] = pairs
+        flat: list[str] = []
+        for name, values in profile.all_keys().items():
+            if name == PROFILE_ID_KEY:
+                continue
+            by_value = self._ids.setdefault(name, {})
+            for value in values:
+                flat += (name, value)
+                held = by_value.get(value)
+                if held is None:
+                    by_value[value] = profile_id
+                elif isinstance(held, str):
+                    if held != profile_id:
+                        by_value[value] = {held, profile_id}
+                else:
+                    held.add(profile_id)
+        self._keys_of[profile_id] = tuple(flat)
 
     def remove(self, profile: Profile) -> None:
         profile_id = profile.profile_id
-        for pair in self._keys_of.pop(profile_id, ()):
-            held = self._ids.get(pair)
+        flat = self._keys_of.pop(profile_id, ())
+        for name, value in zip(flat[::2], flat[1::2], strict=True):
+            by_value = self._ids.get(name, {})
+            held = by_value.get(value)
             if held is None:
                 continue
             if isinstance(held, str):
                 if held == profile_id:
-                    del self._ids[pair]
+                    del by_value[value]
                 continue
             held.discard(profile_id)
             if len(held) == 1:
-                self._ids[pair] = next(iter(held))
+                by_value[value] = next(iter(held))
             elif not held:
-                del self._ids[pair]
+                del by_value[value]
 
     def update(self, profile: Profile) -> None:
         self.remove(profile)
         self.add(profile)
 
     def find(self, key_name: str, values: Iterable[str]) -> set[str]:
+        if key_name == PROFILE_ID_KEY:
+            return {v for v in values if v in self._keys_of}
+        by_value = self._ids.get(key_name, {})
         found: set[str] = set()
         for value in values:
-            held = self._ids.get((key_name, value))
+            held = by_value.get(value)
             if isinstance(held, str):
                 found.add(held)
             elif held is not None:

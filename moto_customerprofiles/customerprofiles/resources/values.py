@@ -233,6 +233,13 @@ def as_text(value: Any) -> str | None:
 # --- paths -------------------------------------------------------------------------------
 
 
+def source_value(content: Mapping[str, Any], source: str) -> Any:
+    """A field's ``Source``: ``_source.a.b`` names content["a"]["b"]; a missing step
+    gives None."""
+    path = source.split(".")
+    return path_value(content, path[1:] if path[0] == "_source" else path)
+
+
 def path_value(value: Any, path: str | Iterable[str]) -> Any:
     """The value at a dotted path (``a.b`` is value["a"]["b"]); None when a step is
     missing or is not a JSON object."""
