@@ -628,7 +628,7 @@ def value_for_profile(
         profile.profile_id,
         repr(sorted(range_override.items())) if range_override else "",
     )
-    revision = domain.object_revisions.get(profile.profile_id, 0)
+    revision = profile.objects_revision
     kept = domain.calculated_values.get(key)
     if (
         kept is not None

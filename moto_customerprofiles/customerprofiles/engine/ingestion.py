@@ -192,8 +192,7 @@ def _store(
         key,
         content,
         profile.profile_id if profile else None,
-        {key_name: value for key_name, (value, _) in mapped.keys.items()},
-        object_type.fields,
+        object_type,
     )
     domain.store_object(stored)
     if profile is not None:
@@ -230,7 +229,7 @@ def _store_standard_objects(
         existing = domain.profile_objects.get((type_name, key))
         merged = parse_json(existing.object) if existing is not None else {}
         merge_into(merged, content)
-        standard = ProfileObject(type_name, key, merged, stored.profile_id, {})
+        standard = ProfileObject(type_name, key, merged, stored.profile_id)
         domain.store_object(standard)
         result.append(standard)
         _index_standard_object(domain, stored.profile_id, spec, merged)

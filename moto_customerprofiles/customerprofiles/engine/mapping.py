@@ -14,6 +14,7 @@ from ..resources.profiles import (
     PROFILE,
     SCALAR_FIELDS,
     STANDARD_OBJECT_TYPES,
+    ProfileObject,
 )
 from ..resources.values import as_text, dumps, source_value
 
@@ -144,3 +145,12 @@ def standard_object_contents(
         else:
             node[last] = fields[name]
     return contents
+
+
+def key_value(stored: ProfileObject, key_name: str) -> str | None:
+    """A stored object's value of one of its object type's keys, mapped as it was at
+    ingestion (the object holds its type's version, not the values)."""
+    if stored.object_type is None:
+        return None
+    value = MappedObject(stored.object_type, stored.content).keys.get(key_name)
+    return None if value is None else value[0]

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..engine.changes import profiles_changed
 from ..engine.ingestion import ingest
+from ..engine.mapping import key_value
 from ..exceptions import (
     BadRequestException,
     CustomerProfilesException,
@@ -106,7 +107,7 @@ class ProfileObjectsBackend(BackendState):
         if object_filter:
             wanted = set(object_filter["Values"])
             objects = [
-                o for o in objects if o.key_value(object_filter["KeyName"]) in wanted
+                o for o in objects if key_value(o, object_filter["KeyName"]) in wanted
             ]
         return objects
 

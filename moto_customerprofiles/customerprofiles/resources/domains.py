@@ -107,10 +107,6 @@ class Domain(TaggableResource):
         # profile id -> its objects (same keys and order): the object itself while the
         # profile has one (most have: no dict of 184 bytes each), else a dict by key
         self.objects_by_profile: dict[str, ProfileObject | ObjectsByKey] = {}
-        # profile id -> a number that changes whenever the profile's objects change
-        # (store_object, remove_object, move_objects): what cached values are keyed by
-        self.object_revisions: dict[str, int] = {}
-        self._revision = itertools.count(1)
         # calculated values kept between requests (engine/calculated_attributes.py)
         self.calculated_values: dict[tuple[str, str, str], Any] = {}
         # every stored object, standard objects included ("The total number of objects
@@ -371,11 +367,11 @@ class Domain(TaggableResource):
             stored.sequence = next(self._object_sequence)
         else:
             stored.sequence = replaced.sequence
-            stored.first_stored_at = replaced.first_stored_at
+            stored.created_at = replaced.created_at
         self.profile_objects[key] = stored
         if stored.profile_id is not None:
             self._own(stored.profile_id, stored)
-            self.object_revisions[stored.profile_id] = next(self._revision)
+            self._objects_changed(stored.profile_id)
         self.object_count += 1
         self.total_size += stored.size
         return replaced
@@ -386,7 +382,7 @@ class Domain(TaggableResource):
             return None
         if removed.profile_id is not None:
             self._disown(removed.profile_id, key)
-            self.object_revisions[removed.profile_id] = next(self._revision)
+            self._objects_changed(removed.profile_id)
         self.object_count -= 1
         self.total_size -= removed.size
         return removed
@@ -396,7 +392,7 @@ class Domain(TaggableResource):
         moved = self._owned(from_profile_id)
         self.objects_by_profile.pop(from_profile_id, None)
         for profile_id in (from_profile_id, to_profile_id):
-            self.object_revisions[profile_id] = next(self._revision)
+            self._objects_changed(profile_id)
         for profile_object in moved.values():
             profile_object.profile_id = to_profile_id
             self._own(to_profile_id, profile_object)
@@ -409,6 +405,11 @@ class Domain(TaggableResource):
         if object_type_name is None:
             return list(owned)
         return [o for o in owned if o.object_type_name == object_type_name]
+
+    def _objects_changed(self, profile_id: str) -> None:
+        profile = self.profiles.get(profile_id)
+        if profile is not None:
+            profile.objects_revision += 1
 
     def _owned(self, profile_id: str) -> ObjectsByKey:
         held = self.objects_by_profile.get(profile_id)
