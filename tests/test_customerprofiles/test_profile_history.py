@@ -226,6 +226,48 @@ def test_get_a_record_of_another_profile(client, domain):
     assert client_error(exc)[0] == "ResourceNotFoundException"
 
 
+def test_each_record_has_its_own_id(client, domain):
+    put(client, id="o1", email="a@example.com", name="Ann")
+    put(client, id="o2", email="a@example.com", name="Anne")
+    profile_id = profile_of(client, "a@example.com")
+    items = history(client, profile_id)["ProfileHistoryRecords"]
+    ids = [item["Id"] for item in items]
+    assert len(ids) == 4 and len(set(ids)) == 4
+    assert all(re.fullmatch(r"[a-f0-9]{32}", i) for i in ids)
+    assert [get(client, profile_id, i)["ActionType"] for i in ids] == [
+        item["ActionType"] for item in items
+    ]
+
+
+def test_an_id_past_the_newest_record_is_missing(client, domain):
+    profile_id = client.create_profile(DomainName="d", FirstName="Ann")["ProfileId"]
+    [item] = history(client, profile_id)["ProfileHistoryRecords"]
+    later = f"{int(item['Id'], 16) + 1:032x}"
+    with pytest.raises(ClientError) as exc:
+        get(client, profile_id, later)
+    assert client_error(exc) == (
+        "ResourceNotFoundException",
+        f"Profile history record {later} does not exist for profile {profile_id}.",
+        404,
+    )
+
+
+def test_a_record_of_another_domain_is_missing(client, domain):
+    client.create_domain(DomainName="other", DefaultExpirationDays=30)
+    profile_id = client.create_profile(DomainName="other", FirstName="Ann")["ProfileId"]
+    [item] = client.list_profile_history_records(
+        DomainName="other", ProfileId=profile_id
+    )["ProfileHistoryRecords"]
+    client.create_profile(DomainName="d", FirstName="Bob")  # a record at place 0 in d
+    with pytest.raises(ClientError) as exc:
+        get(client, profile_id, item["Id"])
+    assert client_error(exc) == (
+        "ResourceNotFoundException",
+        f"Profile history record {item['Id']} does not exist for profile {profile_id}.",
+        404,
+    )
+
+
 def test_a_missing_domain(client):
     with pytest.raises(ClientError) as exc:
         client.list_profile_history_records(DomainName="nowhere", ProfileId="0" * 32)

@@ -410,7 +410,8 @@ def field_sources(
             value = profile.data[member]
             structured = isinstance(value, dict) and member != "EngagementPreferences"
             paths = [f"{member}.{k}" for k in value] if structured else [member]
-        owners = [profile.field_sources.get(p) for p in paths]
+        owner_of = profile.field_sources
+        owners = [owner_of.get(p) for p in paths]
         entered = any(o is None for o in owners)
         from_source = source is not None and source in owners
         return entered, from_source, recency(profile)
