@@ -112,7 +112,8 @@ class Profile:
 
     @property
     def keys(self) -> dict[str, tuple[str, ...]]:
-        """Search key name -> its values, each once, in the order given."""
+        """Search key name -> its values, each once, in the order given. A copy:
+        assign a whole mapping, or use ``add_key_values`` / ``remove_key_values``."""
         return unpacked(self._keys)
 
     @keys.setter
@@ -122,7 +123,8 @@ class Profile:
     @property
     def field_sources(self) -> dict[str, str]:
         """Member path ("FirstName", "Address.City", "Attributes.x") -> the object type
-        whose ingestion last wrote it (what DeleteProfileObjectType scrubs)."""
+        whose ingestion last wrote it (what DeleteProfileObjectType scrubs). A copy:
+        assign a whole mapping, or use ``note_sources`` / ``forget_sources``."""
         return unpacked(self._field_sources)
 
     @field_sources.setter
