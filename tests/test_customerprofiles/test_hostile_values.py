@@ -5,12 +5,16 @@ their numbers as written, and a refused object leaves nothing behind."""
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import datetime, timedelta
 
 import boto3
 import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
+
+from moto_customerprofiles.customerprofiles.resources import values
+from moto_customerprofiles.customerprofiles.resources.values import parse_json
 
 from .helpers import ACCOUNT_ID, REGION, client_error
 
@@ -307,3 +311,24 @@ def test_the_largest_event_expiration_is_capped(
     stamp = datetime.strptime(fired["Timestamp"], "%Y-%m-%dT%H:%M:%S.%fZ")
     expires = datetime.strptime(fired["ExpirationTime"], "%Y-%m-%dT%H:%M:%S.%fZ")
     assert expires - stamp == timedelta(minutes=15)
+
+
+def test_parsed_objects_share_their_member_names():
+    name = f"member-{uuid.uuid4().hex}"
+    first, second = parse_json(f'{{"{name}": 1}}'), parse_json(f'{{"{name}": 2}}')
+    assert (first, second) == ({name: 1}, {name: 2})
+    assert next(iter(first)) is next(iter(second))
+
+
+def test_the_shared_member_names_are_bounded(monkeypatch):
+    monkeypatch.setattr(values, "MAX_SHARED_NAMES", len(values._NAMES) + 5)
+    first, second = (
+        {f"member-{uuid.uuid4().hex}": index for index in range(4)} for _ in range(2)
+    )
+    assert (parse_json(json.dumps(first)), parse_json(json.dumps(second))) == (
+        first,
+        second,
+    )
+    assert all(name in values._NAMES for name in first)
+    assert not any(name in values._NAMES for name in second)
+    assert len(values._NAMES) == values.MAX_SHARED_NAMES - 1

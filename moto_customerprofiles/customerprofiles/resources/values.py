@@ -28,7 +28,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import sys
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -70,20 +69,29 @@ def _not_json(constant: str) -> Any:
 
 def parse_json(text: str | bytes) -> Any:
     """Strict JSON (RFC 8259); raises ValueError for anything else. Numbers keep their
-    text (see ``JsonNumber``); integers stay ``int``. Member names are interned: stored
-    objects of one type share one copy of each name, not one per object."""
+    text (see ``JsonNumber``); integers stay ``int``. Member names are shared: stored
+    objects of one type hold one copy of each name, not one per object."""
     return json.loads(
         text,
         parse_float=JsonNumber,
         parse_int=_parse_int,
         parse_constant=_not_json,
-        object_pairs_hook=_interned_names,
+        object_pairs_hook=_shared_names,
     )
 
 
-def _interned_names(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+# Member names seen, each held once, up to a bound: not ``sys.intern``, whose strings are
+# immortal on Python 3.12 (objects with ever-new names would grow it for good).
+_NAMES: dict[str, str] = {}
+MAX_SHARED_NAMES = 10_000
+
+
+def _shared_names(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object, with the last of repeated names winning (as ``json`` does)."""
-    return {sys.intern(name): value for name, value in pairs}
+    names = _NAMES
+    if len(names) + len(pairs) <= MAX_SHARED_NAMES:
+        return {names.setdefault(name, name): value for name, value in pairs}
+    return {names.get(name, name): value for name, value in pairs}
 
 
 def _encode(
