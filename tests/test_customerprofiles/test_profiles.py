@@ -327,6 +327,20 @@ def test_search_profiles_by_a_key_added_with_add_profile_key(client, domain):
     assert ids(search(client, "crmId", "c-1")) == [profile_id]
 
 
+def test_a_value_added_under_profile_id_is_searchable_beside_the_id(client, domain):
+    """AWS is silent on AddProfileKey with the predefined KeyName _profileId: the value
+    is stored as any key's, and the profile is still found by its own id."""
+    profile_id = create(client)
+    other = create(client)
+    client.add_profile_key(
+        DomainName="d", ProfileId=profile_id, KeyName="_profileId", Values=["alias-1"]
+    )
+    assert ids(search(client, "_profileId", "alias-1")) == [profile_id]
+    assert ids(search(client, "_profileId", profile_id, other)) == sorted(
+        [profile_id, other]
+    )
+
+
 def test_search_profiles_with_several_values_finds_any_of_them(client, domain):
     first = create(client, EmailAddress="a@example.com")
     second = create(client, EmailAddress="b@example.com")

@@ -430,7 +430,7 @@ class ProfileIndex:
     Most values name one profile: such an entry holds the id itself, and a set only
     once a second profile shares the value. Each profile's entries are kept as one flat
     tuple (name, value, name, value, ...), to remove them when the profile changes.
-    ``_profileId`` is not held: every profile is found by its own id."""
+    A profile's own ``_profileId`` is not held: every profile is found by its id."""
 
     def __init__(self) -> None:
         self._ids: dict[str, dict[str, str | set[str]]] = {}
@@ -440,7 +440,9 @@ class ProfileIndex:
         profile_id = profile.profile_id
         flat: list[str] = []
         for name, values in profile.all_keys().items():
-            if name == PROFILE_ID_KEY:
+            if name == PROFILE_ID_KEY:  # found by its id; other values are indexed
+                values = {v for v in values if v != profile_id}
+            if not values:
                 continue
             by_value = self._ids.setdefault(name, {})
             for value in values:
@@ -478,11 +480,11 @@ class ProfileIndex:
         self.add(profile)
 
     def find(self, key_name: str, values: Iterable[str]) -> set[str]:
-        if key_name == PROFILE_ID_KEY:
-            return {v for v in values if v in self._keys_of}
         by_value = self._ids.get(key_name, {})
         found: set[str] = set()
         for value in values:
+            if key_name == PROFILE_ID_KEY and value in self._keys_of:
+                found.add(value)
             held = by_value.get(value)
             if isinstance(held, str):
                 found.add(held)
