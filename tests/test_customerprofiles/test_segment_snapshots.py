@@ -11,6 +11,8 @@ import pytest
 import requests
 from botocore.exceptions import ClientError
 
+from moto_customerprofiles.customerprofiles.engine import segment_snapshots
+
 from .helpers import ACCOUNT_ID, REGION, client_error, first_name_segment, transition
 
 BUCKET = "segment-exports"
@@ -151,6 +153,50 @@ def test_csv_columns_are_every_populated_member_path(client, domain, s3):
     ]
 
 
+def test_orc_has_the_csv_columns_as_strings(client, domain, s3):
+    orc = pytest.importorskip("pyarrow.orc")
+    ann = client.create_profile(
+        DomainName="d", FirstName="Ann", Address={"City": "Leeds"}
+    )["ProfileId"]
+    anne = client.create_profile(
+        DomainName="d", FirstName="Ann", EmailAddress="a@x.org"
+    )["ProfileId"]
+    snapshot_id = snapshot(client, DataFormat="ORC")
+    assert get(client, snapshot_id)["Status"] == "COMPLETED"
+    data = read(s3, f"exports/{snapshot_id}/part-00000.orc")
+    table = orc.ORCFile(io.BytesIO(data)).read()
+    assert table.column_names == [
+        "ProfileId",
+        "Address.City",
+        "EmailAddress",
+        "FirstName",
+    ]
+    rows = sorted(table.to_pylist(), key=lambda row: row["ProfileId"])
+    expected = [
+        {"ProfileId": ann, "Address.City": "Leeds", "EmailAddress": None},
+        {"ProfileId": anne, "Address.City": None, "EmailAddress": "a@x.org"},
+    ]
+    assert rows == [
+        {**row, "FirstName": "Ann"}
+        for row in sorted(expected, key=lambda row: row["ProfileId"])
+    ]
+
+
+def test_without_pyarrow_an_orc_snapshot_fails_with_a_message(
+    client, domain, s3, monkeypatch
+):
+    monkeypatch.setattr(segment_snapshots, "orc_writer", lambda: None)
+    client.create_profile(DomainName="d", FirstName="Ann")
+    snapshot_id = snapshot(client, DataFormat="ORC")
+    described = get(client, snapshot_id)
+    assert (described["Status"], described["StatusMessage"]) == (
+        "FAILED",
+        "Writing ORC needs pyarrow, which is not installed: "
+        "pip install 'moto-customerprofiles[orc]'",
+    )
+    assert keys(s3) == []
+
+
 def test_a_bucket_root_destination_writes_at_the_root(client, domain, s3):
     snapshot_id = snapshot(client, DestinationUri=f"s3://{BUCKET}")
     assert f"{snapshot_id}/part-00000.csv" in keys(s3)
@@ -245,17 +291,6 @@ def test_a_snapshot_of_another_segment_is_not_found(client, domain, s3):
 
 
 # --- CreateSegmentSnapshot refusals -----------------------------------------------------
-
-
-def test_orc_is_refused(client, domain, s3):
-    with pytest.raises(ClientError) as exc:
-        snapshot(client, DataFormat="ORC")
-    assert_error(
-        exc,
-        "BadRequestException",
-        "DataFormat ORC is not supported by moto-customerprofiles: use CSV or JSONL",
-    )
-    assert keys(s3) == []
 
 
 def test_a_destination_is_required(client, domain):

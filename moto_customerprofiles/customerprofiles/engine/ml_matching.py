@@ -31,26 +31,21 @@ from ..resources.matching import (
     JobProgress,
     MatchGroup,
 )
-from ..resources.profiles import ADDRESS_FIELDS, ADDRESS_MEMBERS, Profile
+from ..resources.profiles import (
+    ADDRESS_FIELDS,
+    ADDRESS_MEMBERS,
+    SCALAR_FIELDS,
+    Profile,
+)
 from .matching import field_sources, main_profile, profiles_changed
 from .merging import merge
 
-EXPORT_SCALARS = (
-    "AccountNumber",
-    "AdditionalInformation",
-    "PartyType",
-    "BusinessName",
-    "FirstName",
-    "LastName",
-    "BirthDate",
-    "Gender",
-    "PhoneNumber",
-    "MobilePhoneNumber",
-    "HomePhoneNumber",
-    "BusinessPhoneNumber",
-    "EmailAddress",
-    "PersonalEmailAddress",
-    "BusinessEmailAddress",
+# The scalar profile members AWS's export file has a column for: AWS's own test data
+# (below) has none for MiddleName, PartyTypeString, GenderString or ProfileType.
+EXPORT_SCALARS = tuple(
+    f
+    for f in SCALAR_FIELDS
+    if f not in ("MiddleName", "PartyTypeString", "GenderString", "ProfileType")
 )
 # The columns of AWS's export file, as AWS's own solution's test data shows it.
 EXPORT_HEADER = (

@@ -4,15 +4,17 @@ AWS documents the formats (CSV, JSONL, ORC) and that "the API outputs a test fil
 addition to the exported segment in the bucket", not the layout; the mock's layout, for
 ``DestinationUri`` ``s3://<bucket>/<prefix>``:
 
-- ``<prefix>/<SnapshotId>/part-00000.csv`` or ``.jsonl``: every member, by ProfileId;
-  JSONL has one profile per line as the event stream carries it (``ProfileId`` and the
-  profile's members, nested as in GetProfile); CSV has a header row, ``ProfileId`` then
-  every member path populated in any exported profile, sorted (``Address.City``,
-  ``Attributes.tier``, ...), a list member as JSON text, an empty cell for no value;
+- ``<prefix>/<SnapshotId>/part-00000.csv``, ``.jsonl`` or ``.orc``: every member, by
+  ProfileId; JSONL has one profile per line as the event stream carries it
+  (``ProfileId`` and the profile's members, nested as in GetProfile); CSV has a header
+  row, ``ProfileId`` then every member path populated in any exported profile, sorted
+  (``Address.City``, ``Attributes.tier``, ...), a list member as JSON text, an empty
+  cell for no value; ORC has the CSV's columns, all strings, null for no value;
 - ``<prefix>/<SnapshotId>/test-file.txt``: the test file, written first.
 
 With an EncryptionKey both objects are stored with SSE-KMS under that key. ORC is
-refused by the operation (no light, well-kept ORC writer for Python).
+written with pyarrow (``pip install 'moto-customerprofiles[orc]'``); without it an ORC
+snapshot is accepted and FAILS with a StatusMessage saying so.
 
 moto's S3 is written through ``moto_services``.
 """
@@ -20,8 +22,10 @@ moto's S3 is written through ``moto_services``.
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
+from types import ModuleType
 from typing import Any
 
 from ..moto_services import s3_bucket_exists, s3_put
@@ -33,7 +37,19 @@ from .segment_events import ENHANCED, segment_members
 DATA_FILE = "part-00000"
 TEST_FILE = "test-file.txt"
 TEST_FILE_TEXT = b"Customer Profiles segment snapshot test file\n"
-EXTENSIONS = {"CSV": "csv", "JSONL": "jsonl"}
+EXTENSIONS = {"CSV": "csv", "JSONL": "jsonl", "ORC": "orc"}
+NO_ORC_WRITER = (
+    "Writing ORC needs pyarrow, which is not installed: "
+    "pip install 'moto-customerprofiles[orc]'"
+)
+
+
+def orc_writer() -> ModuleType | None:
+    """pyarrow's ORC module, when pyarrow is installed (an optional dependency)."""
+    try:
+        return importlib.import_module("pyarrow.orc")
+    except ImportError:
+        return None
 
 
 def member_records(
@@ -68,6 +84,9 @@ def complete(snapshot: SegmentSnapshot, account_id: str, partition: str) -> None
     if not s3_bucket_exists(account_id, partition, bucket):
         snapshot.fail(f"The S3 bucket {bucket} does not exist")
         return
+    if snapshot.data_format == "ORC" and orc_writer() is None:
+        snapshot.fail(NO_ORC_WRITER)
+        return
     base = f"{prefix}/{snapshot.snapshot_id}" if prefix else snapshot.snapshot_id
     extension = EXTENSIONS[snapshot.data_format]
     files = [
@@ -96,11 +115,25 @@ def _encode(snapshot: SegmentSnapshot) -> bytes:
         return "".join(f"{line}\n" for line in lines).encode("utf-8")
     rows = [_flatten(record) for record in records]
     columns = sorted({c for row in rows for c in row} - {"ProfileId"})
+    if snapshot.data_format == "ORC":
+        return _orc(rows, ["ProfileId", *columns])
     out = io.StringIO()
     writer = csv.DictWriter(out, ["ProfileId", *columns], lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue().encode("utf-8")
+
+
+def _orc(rows: list[dict[str, str]], columns: list[str]) -> bytes:
+    orc = orc_writer()
+    assert orc is not None  # complete() fails the snapshot first
+    pyarrow = importlib.import_module("pyarrow")
+    table = pyarrow.table(
+        {c: pyarrow.array([r.get(c) for r in rows], pyarrow.string()) for c in columns}
+    )
+    out = io.BytesIO()
+    orc.write_table(table, out)
+    return out.getvalue()
 
 
 def _flatten(record: dict[str, Any]) -> dict[str, str]:

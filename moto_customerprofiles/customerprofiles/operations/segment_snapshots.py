@@ -24,8 +24,9 @@ class SegmentSnapshotsBackend(BackendState):
         completes (see the README for the file layout). A destination that is not an
         ``s3://`` URI of an existing bucket of the account leaves the snapshot FAILED
         with a StatusMessage. The role is not assumed; the key is recorded on the
-        objects (SSE-KMS), nothing is encrypted. ORC is refused: the mock has no ORC
-        writer. The daily quota of 200 snapshots is not enforced.
+        objects (SSE-KMS), nothing is encrypted. ORC is written with pyarrow, an
+        optional dependency (``moto-customerprofiles[orc]``); without it the snapshot
+        FAILS with a StatusMessage. The daily quota of 200 snapshots is not enforced.
         """
         domain = self._get_domain(domain_name)
         segment = domain.segment_definition(segment_definition_name)
@@ -33,11 +34,6 @@ class SegmentSnapshotsBackend(BackendState):
             raise BadRequestException(
                 "DestinationUri must be provided when the request is not submitted "
                 "from the Connect admin website"
-            )
-        if data_format == "ORC":
-            raise BadRequestException(
-                "DataFormat ORC is not supported by moto-customerprofiles: use CSV or "
-                "JSONL"
             )
         records, failure = member_records(domain, segment)
         snapshot = SegmentSnapshot(
